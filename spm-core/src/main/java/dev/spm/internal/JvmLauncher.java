@@ -1,0 +1,41 @@
+package dev.spm.internal;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Builds the command lines of the JVMs that spm starts (agents, spokes): the same java as this
+ * one, the same class path, a heap limit and options of their own, and the flags that keep
+ * stderr clean on new JDKs.
+ */
+public final class JvmLauncher {
+  private JvmLauncher() {}
+
+  /** The java executable of the running JVM. */
+  public static String javaCommand() {
+    return ProcessHandle.current().info().command()
+        .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+  }
+
+  /**
+   * A command line: {@code java <options> -cp <class path> <mainClass> <args>}.
+   *
+   * @param options the JVM's own options, such as {@code -Xmx256m}
+   */
+  public static List<String> command(List<String> options, String mainClass, List<String> args) {
+    List<String> command = new ArrayList<>();
+    command.add(javaCommand());
+    command.addAll(options);
+    int feature = Runtime.version().feature();
+    if (feature >= 23) {
+      command.add("--sun-misc-unsafe-memory-access=allow"); // Fory's Unsafe use; warns on 24+ without it
+    }
+    command.add("--enable-native-access=ALL-UNNAMED"); // FFM for process control on 22+
+    command.add("-cp");
+    command.add(System.getProperty("java.class.path"));
+    command.add(mainClass);
+    command.addAll(args);
+    return command;
+  }
+}

@@ -1,0 +1,260 @@
+package dev.spm.internal.agent;
+
+import dev.spm.internal.JvmLauncher;
+import dev.spm.internal.proc.ProcessTrees;
+import dev.spm.internal.wire.Connection;
+import dev.spm.internal.wire.Message;
+import dev.spm.internal.wire.Wire;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The agent: one per server. Starts a spoke JVM per slot, watches each, kills a spoke's whole
+ * process tree when the hub asks (a deadline, a lost connection) and starts a fresh incarnation
+ * in its place, and reports every exit to the hub only once the tree is confirmed dead.
+ *
+ * <pre>
+ * Overview.
+ * Threads: main reads the hub's connection; one virtual thread watches stdin (a pipe from the
+ * hub's JVM: EOF means the hub died); one sends heartbeats; each spoke's exit is handled on a
+ * virtual thread. Slots are guarded by their own lock. Every spoke carries SPM_SESSION (the
+ * session) and SPM_TAG (its own incarnation) in its environment, so the tree of a spoke, and
+ * everything of the session, can be found in /proc even after a program has left its process
+ * group. When the hub goes away the agent kills everything of the session and exits.
+ * </pre>
+ */
+public final class AgentMain {
+  private static final long QUICK_DEATH_NANOS = TimeUnit.SECONDS.toNanos(2);
+
+  private final Map<String, String> options;
+  private final String server;
+  private final int slots;
+  private final String sessionId;
+  private final Path logDir;
+  private final List<String> spokeCommandOptions;
+  private final Slot[] slotTable;
+  private final Map<Long, Boolean> ownPids = new ConcurrentHashMap<>();
+  private Connection hub;
+  private volatile boolean stopping;
+
+  /** One slot: its current spoke process. */
+  private static final class Slot {
+    final int index;
+    int incarnation;
+    Process process;
+    String killReason;
+    long startedNanos;
+    int quickDeaths;
+
+    Slot(int index) {
+      this.index = index;
+    }
+  }
+
+  private AgentMain(Map<String, String> options) {
+    this.options = options;
+    this.server = options.get("--server");
+    this.slots = Integer.parseInt(options.get("--slots"));
+    this.sessionId = System.getenv(ProcessTrees.SESSION_ENV);
+    this.logDir = Path.of(options.get("--log-dir"));
+    List<String> jvm = new ArrayList<>();
+    jvm.add("-Xmx" + options.getOrDefault("--spoke-heap", "256m"));
+    String extra = options.getOrDefault("--spoke-jvm-options", "").trim();
+    if (!extra.isEmpty()) {
+      jvm.addAll(Arrays.asList(extra.split(" +")));
+    }
+    jvm.add("-Dspm.role=spoke");
+    this.spokeCommandOptions = jvm;
+    this.slotTable = new Slot[slots];
+    for (int i = 0; i < slots; i++) {
+      slotTable[i] = new Slot(i);
+    }
+  }
+
+  public static void main(String[] args) throws Exception {
+    Map<String, String> options = parse(args);
+    new AgentMain(options).run();
+  }
+
+  static Map<String, String> parse(String[] args) {
+    Map<String, String> options = new java.util.HashMap<>();
+    for (int i = 0; i + 1 < args.length; i += 2) {
+      options.put(args[i], args[i + 1]);
+    }
+    return options;
+  }
+
+  private void run() throws IOException {
+    String[] hostPort = options.get("--hub").split(":");
+    byte[] token = HexFormat.of().parseHex(Files.readString(Path.of(options.get("--token-file"))).trim());
+    hub = new Connection(new Socket(hostPort[0], Integer.parseInt(hostPort[1])));
+    hub.send(new Message.Hello(Wire.PROTOCOL, Wire.buildId(), token, Message.Role.AGENT, server, -1, 0,
+        ProcessHandle.current().pid(), slots));
+    Message answer = hub.receive();
+    if (answer instanceof Message.Refused refused) {
+      System.err.println("spm agent: the hub refused this agent: " + refused.reason());
+      System.exit(2);
+    }
+    log("joined session " + sessionId + " as " + server + " with " + slots + " slot(s); subreaper: "
+        + ProcessTrees.becomeSubreaper());
+    Thread.ofVirtual().name("spm-agent-stdin").start(this::watchStdin);
+    Thread.ofVirtual().name("spm-agent-heartbeat").start(this::heartbeat);
+    for (Slot slot : slotTable) {
+      synchronized (slot) {
+        launch(slot);
+      }
+    }
+    try {
+      while (true) {
+        Message message = hub.receive();
+        switch (message) {
+          case Message.KillSpoke kill -> kill(kill);
+          case Message.Shutdown ignored -> shutdown("the hub asked");
+          default -> { }
+        }
+      }
+    } catch (IOException e) {
+      shutdown("the connection to the hub was lost");
+    }
+  }
+
+  private void launch(Slot slot) {
+    if (stopping) {
+      return;
+    }
+    slot.incarnation++;
+    slot.killReason = null;
+    String tag = sessionId + "/" + server + "/" + slot.index + "#" + slot.incarnation;
+    List<String> args = List.of("--spoke", "--hub", options.get("--hub"), "--token-file", options.get("--token-file"),
+        "--server", server, "--slot", Integer.toString(slot.index), "--incarnation",
+        Integer.toString(slot.incarnation));
+    ProcessBuilder builder = new ProcessBuilder(JvmLauncher.command(spokeCommandOptions,
+        "dev.spm.internal.spoke.SpokeMain", args))
+        .redirectErrorStream(true)
+        .redirectOutput(ProcessBuilder.Redirect.appendTo(
+            logDir.resolve("spoke-" + server + "-slot" + slot.index + ".log").toFile()));
+    builder.environment().put(ProcessTrees.SESSION_ENV, sessionId);
+    builder.environment().put(ProcessTrees.TAG_ENV, tag);
+    try {
+      Process process = builder.start();
+      slot.process = process;
+      slot.startedNanos = System.nanoTime();
+      ownPids.put(process.pid(), true);
+      int incarnation = slot.incarnation;
+      process.onExit().thenRun(() -> Thread.ofVirtual().start(() -> exited(slot, incarnation, process, tag)));
+    } catch (IOException e) {
+      log("could not start a spoke in slot " + slot.index + ": " + e);
+    }
+  }
+
+  private void exited(Slot slot, int incarnation, Process process, String tag) {
+    ProcessTrees.killTagged(ProcessTrees.TAG_ENV, tag, Duration.ZERO, Duration.ofSeconds(5));
+    ownPids.remove(process.pid());
+    int code = process.exitValue();
+    int signal = code > 128 ? code - 128 : 0;
+    String reason;
+    synchronized (slot) {
+      reason = slot.killReason != null ? slot.killReason : (signal > 0 ? "killed by signal " + signal
+          : "exited with code " + code);
+      if (slot.incarnation != incarnation) {
+        return;
+      }
+      slot.process = null;
+    }
+    log("spoke " + tag + " (pid " + process.pid() + ") is gone: " + reason);
+    hub.trySend(new Message.SpokeExited(slot.index, incarnation, process.pid(), code, signal, reason));
+    synchronized (slot) {
+      boolean quick = System.nanoTime() - slot.startedNanos < QUICK_DEATH_NANOS && slot.killReason == null;
+      slot.quickDeaths = quick ? slot.quickDeaths + 1 : 0;
+      if (slot.quickDeaths > 5) {
+        log("slot " + slot.index + " keeps dying at start; not relaunching it. See this slot's log.");
+        return;
+      }
+      if (slot.quickDeaths > 0) {
+        try {
+          slot.wait(Math.min(5000, 200L << slot.quickDeaths));
+        } catch (InterruptedException e) {
+          return;
+        }
+      }
+      launch(slot);
+    }
+  }
+
+  private void kill(Message.KillSpoke kill) {
+    if (kill.slot() < 0 || kill.slot() >= slots) {
+      return;
+    }
+    Slot slot = slotTable[kill.slot()];
+    Process process;
+    synchronized (slot) {
+      if (slot.incarnation != kill.incarnation() || slot.process == null) {
+        return;
+      }
+      slot.killReason = kill.reason();
+      process = slot.process;
+    }
+    String tag = sessionId + "/" + server + "/" + slot.index + "#" + kill.incarnation();
+    ProcessTrees.killTree(process.pid(), ProcessTrees.TAG_ENV, tag, Duration.ZERO, Duration.ofSeconds(5));
+  }
+
+  private void watchStdin() {
+    try (InputStream in = System.in) {
+      while (in.read() >= 0) {
+        // the hub never writes; a read returns only at EOF
+      }
+    } catch (IOException ignored) {
+      // same as EOF
+    }
+    shutdown("the hub's process is gone");
+  }
+
+  private void heartbeat() {
+    while (!stopping) {
+      if (!hub.trySend(new Message.Heartbeat())) {
+        shutdown("the connection to the hub was lost");
+        return;
+      }
+      try {
+        Thread.sleep(1000); // the heartbeat period
+      } catch (InterruptedException e) {
+        return;
+      }
+    }
+  }
+
+  private synchronized void shutdown(String why) {
+    if (stopping) {
+      return;
+    }
+    stopping = true;
+    log("stopping: " + why);
+    for (Slot slot : slotTable) {
+      synchronized (slot) {
+        if (slot.process != null) {
+          slot.process.destroyForcibly();
+        }
+      }
+    }
+    boolean clean = ProcessTrees.killTagged(ProcessTrees.SESSION_ENV, sessionId, Duration.ZERO, Duration.ofSeconds(5));
+    log(clean ? "every process of the session on " + server + " is gone" : "some processes would not die");
+    hub.close();
+    Runtime.getRuntime().halt(0);
+  }
+
+  private void log(String line) {
+    System.out.println(java.time.Instant.now() + " agent " + server + ": " + line);
+    System.out.flush();
+  }
+}

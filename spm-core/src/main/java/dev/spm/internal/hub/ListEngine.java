@@ -1,0 +1,570 @@
+package dev.spm.internal.hub;
+
+import dev.spm.ManageException;
+import dev.spm.ManageException.Reason;
+import dev.spm.ManageOptions;
+import dev.spm.Pool;
+import dev.spm.TaskOrigin;
+import dev.spm.internal.hub.Backend.Lane;
+import dev.spm.internal.hub.Outcome.Kind;
+import dev.spm.internal.task.ErrorData;
+import dev.spm.internal.wire.Message.ReportBatch;
+import dev.spm.internal.wire.ReportStatus;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs one {@code manage} of a list of tasks: the Partition/List policy.
+ *
+ * <pre>
+ * Overview.
+ * Everything here runs on the thread that called manage; connection threads only put Events in
+ * the inbox. So no field is shared and nothing is locked.
+ *
+ * A task waits in `ready` (submitted or to be retried) or in a source iterator (read lazily, only
+ * when a lane has room). Sent to a lane, it becomes an Attempt with a fresh id, kept in
+ * `inFlight` and in the lane's queue; the spoke runs its queue in order, so the head is running.
+ * A report whose attempt id is not in `inFlight` is late (its attempt was killed or relaunched)
+ * and is dropped: that is the fence that makes each task's final outcome unique.
+ *
+ * A lane holds up to `window` untimed attempts; the window follows the measured cost of a task
+ * so that cheap tasks go in batches and dear ones one at a time. A timed attempt goes alone, so
+ * its deadline starts when it starts. At a deadline the engine asks the backend to kill the
+ * spoke and waits for its SpokeDown, which carries the exit code or signal; the head attempt is
+ * then reported as a timeout and the rest of the queue goes back to `ready`, unattempted.
+ * </pre>
+ */
+public final class ListEngine {
+
+  /** Receives final outcomes: the manager's status handler. May throw; may submit more tasks. */
+  @FunctionalInterface
+  public interface Sink {
+    void accept(Outcome outcome) throws Exception;
+  }
+
+  /** A task with the attempts it has had. */
+  static final class Pending {
+    final TaskSpec task;
+    int attempts;
+    String avoidSlot;
+
+    Pending(TaskSpec task) {
+      this.task = task;
+    }
+  }
+
+  /** One attempt of a task on a lane. */
+  public static final class Attempt {
+    final long id;
+    final Pending pending;
+    final Lane lane;
+    final long sentNanos;
+    final SpokeLink spoke;
+    long deadlineNanos;
+    boolean started;
+    boolean timedOut;
+
+    Attempt(long id, Pending pending, Lane lane, long sentNanos) {
+      this.id = id;
+      this.pending = pending;
+      this.lane = lane;
+      this.spoke = lane.spoke;
+      this.sentNanos = sentNanos;
+    }
+
+    public long id() {
+      return id;
+    }
+
+    public TaskSpec task() {
+      return pending.task;
+    }
+  }
+
+  private static final int MAX_WINDOW = 512;
+  private static final long TARGET_BATCH_NANOS = 2_000_000;
+  private static final long KILL_BACKSTOP_NANOS = TimeUnit.SECONDS.toNanos(10);
+
+  private static long nextAttemptId = 1;
+
+  private final String name;
+  private final Backend backend;
+  private final ManageOptions options;
+  private final Sink sink;
+  private final ArrayDeque<Pending> ready = new ArrayDeque<>();
+  private final ArrayDeque<Iterator<TaskSpec>> sources = new ArrayDeque<>();
+  private final Map<Long, Attempt> inFlight = new HashMap<>();
+  private final LinkedBlockingQueue<Event> inbox = new LinkedBlockingQueue<>();
+  private final List<Event> drained = new ArrayList<>();
+  private List<Lane> lanes = List.of();
+  private final List<String> usedSlots = new ArrayList<>();
+  private double avgTaskNanos = TARGET_BATCH_NANOS; // until measured: one task at a time
+  private int window = 1;
+  private long succeeded;
+  private long failed;
+
+  public ListEngine(String name, Backend backend, ManageOptions options, Sink sink) {
+    this.name = name;
+    this.backend = backend;
+    this.options = options;
+    this.sink = sink;
+  }
+
+  /** Adds a task; may be called before {@link #run} or, from the sink, during it. */
+  public void submit(TaskSpec task) {
+    ready.addLast(new Pending(task));
+  }
+
+  /** Adds a source read lazily as lanes free up. */
+  public void submitAll(Iterator<TaskSpec> source) {
+    sources.addLast(source);
+  }
+
+  public List<String> usedSlots() {
+    return usedSlots;
+  }
+
+  public long succeeded() {
+    return succeeded;
+  }
+
+  public long failed() {
+    return failed;
+  }
+
+  /**
+   * Runs until every task has its final outcome.
+   *
+   * @throws ManageException when ended early (handler threw, not enough spokes, timeoutExecution,
+   *     interrupt); by then every spoke that had work is dead and the backend is closed
+   */
+  public void run(Pool pool) {
+    long start = System.nanoTime();
+    long executionDeadline = options.timeoutExecution() == null ? Long.MAX_VALUE
+        : start + options.timeoutExecution().toNanos();
+    try {
+      lanes = backend.open(pool, options.nSpokesMax(), inbox);
+      awaitSpokes(start);
+      loop(executionDeadline);
+    } catch (Abort abort) {
+      killBusyLanes(abort.reason == Reason.HANDLER_THREW || abort.reason == Reason.SOURCE_THREW);
+      throw new ManageException(abort.reason, "manage of '" + name + "' " + abort.getMessage(), unreported(),
+          abort.getCause());
+    } finally {
+      backend.close();
+    }
+  }
+
+  private void awaitSpokes(long start) {
+    long deadline = start + options.timeoutWaitForSpokes().toNanos();
+    while (liveLanes() < Math.min(options.nSpokesMin(), Math.max(lanes.size(), options.nSpokesMin()))) {
+      long left = deadline - System.nanoTime();
+      Event event = left <= 0 ? null : take(left);
+      if (event == null) {
+        throw new Abort(Reason.NOT_ENOUGH_SPOKES, "needs at least " + options.nSpokesMin() + " spoke(s) but "
+            + liveLanes() + " of the " + lanes.size() + " slot(s) that pool " + pool() + " selects came up within "
+            + options.timeoutWaitForSpokes(), null);
+      }
+      handle(event);
+    }
+  }
+
+  private String pool() {
+    return lanes.isEmpty() ? "(none)" : lanes.stream().map(Lane::slot).toList().toString();
+  }
+
+  private void loop(long executionDeadline) {
+    while (true) {
+      dispatch();
+      if (inFlight.isEmpty() && ready.isEmpty() && sources.isEmpty()) {
+        return;
+      }
+      if (liveLanes() == 0 && inFlight.isEmpty() && !anyLaneKilling() && !backend.canGrow()) {
+        throw new Abort(Reason.NO_SPOKES_LEFT, "lost every spoke of its pool", null);
+      }
+      long now = System.nanoTime();
+      long wakeAt = Math.min(executionDeadline, nextDeadline());
+      if (now >= executionDeadline) {
+        throw new Abort(Reason.EXECUTION_TIMEOUT, "passed timeoutExecution (" + options.timeoutExecution() + ")",
+            null);
+      }
+      Event event = take(wakeAt - now);
+      if (event != null) {
+        handle(event);
+        inbox.drainTo(drained);
+        for (int i = 0; i < drained.size(); i++) {
+          handle(drained.get(i));
+        }
+        drained.clear();
+      }
+      checkDeadlines(System.nanoTime());
+    }
+  }
+
+  private Event take(long nanos) {
+    try {
+      return nanos == Long.MAX_VALUE ? inbox.take() : inbox.poll(Math.max(nanos, 0), TimeUnit.NANOSECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new Abort(Reason.INTERRUPTED, "was interrupted", e);
+    }
+  }
+
+  // ---- dispatch ------------------------------------------------------------------------------
+
+  private void dispatch() {
+    for (Lane lane : lanes) {
+      if (lane.spoke == null || lane.killReason != null) {
+        continue;
+      }
+      Attempt head = lane.queue.peekFirst();
+      if (head != null && head.pending.task.timed()) {
+        continue; // a timed attempt runs alone
+      }
+      List<Attempt> batch = null;
+      while (lane.queue.size() < window || lane.queue.isEmpty()) {
+        Pending next = next(lane);
+        if (next == null) {
+          break;
+        }
+        if (next.task.timed() && !lane.queue.isEmpty()) {
+          unread(next);
+          break;
+        }
+        Attempt attempt = new Attempt(nextAttemptId++, next, lane, System.nanoTime());
+        if (next.task.timed()) {
+          attempt.deadlineNanos = attempt.sentNanos + next.task.timeoutNanos();
+        }
+        inFlight.put(attempt.id, attempt);
+        lane.queue.addLast(attempt);
+        if (batch == null) {
+          batch = new ArrayList<>();
+          if (!usedSlots.contains(lane.slot)) {
+            usedSlots.add(lane.slot);
+          }
+        }
+        batch.add(attempt);
+        if (next.task.timed()) {
+          break;
+        }
+      }
+      if (batch != null) {
+        lane.spoke.send(batch);
+      }
+    }
+  }
+
+  private Pending pushedBack;
+
+  private void unread(Pending pending) {
+    pushedBack = pending;
+  }
+
+  /** The next task for a lane: one pushed back, a retry or submitted task, else from a source. */
+  private Pending next(Lane lane) {
+    if (pushedBack != null) {
+      Pending p = pushedBack;
+      pushedBack = null;
+      return p;
+    }
+    Pending head = ready.peekFirst();
+    if (head != null) {
+      if (head.avoidSlot != null && head.avoidSlot.equals(lane.slot) && otherLaneCanTake(lane)) {
+        return null;
+      }
+      return ready.pollFirst();
+    }
+    while (!sources.isEmpty()) {
+      Iterator<TaskSpec> source = sources.peekFirst();
+      try {
+        if (source.hasNext()) {
+          return new Pending(source.next());
+        }
+      } catch (RuntimeException e) {
+        throw new Abort(Reason.SOURCE_THREW, "stopped: its task iterator threw " + e, e);
+      }
+      sources.pollFirst();
+    }
+    return null;
+  }
+
+  private boolean otherLaneCanTake(Lane lane) {
+    for (Lane other : lanes) {
+      if (other != lane && other.spoke != null && other.killReason != null) {
+        continue;
+      }
+      if (other != lane && other.spoke != null) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  // ---- events --------------------------------------------------------------------------------
+
+  private void handle(Event event) {
+    switch (event) {
+      case Event.Reports r -> onReports(r.spoke(), r.batch());
+      case Event.Started s -> {
+        Attempt attempt = inFlight.get(s.attempt());
+        if (attempt != null) {
+          attempt.started = true;
+        }
+      }
+      case Event.SpokeUp up -> {
+        for (Lane lane : lanes) {
+          if (lane.slot.equals(up.spoke().slot()) && lane.spoke == null) {
+            lane.spoke = up.spoke();
+          }
+        }
+      }
+      case Event.SpokeDown down -> onSpokeDown(down);
+    }
+  }
+
+  private void onReports(SpokeLink spoke, ReportBatch batch) {
+    long now = System.nanoTime();
+    for (int i = 0; i < batch.attempts().length; i++) {
+      Attempt attempt = inFlight.get(batch.attempts()[i]);
+      if (attempt == null || attempt.spoke != spoke) {
+        continue; // late: its attempt was killed or relaunched
+      }
+      inFlight.remove(attempt.id);
+      Lane lane = attempt.lane;
+      lane.queue.remove(attempt);
+      long evalNanos = batch.evalNanos()[i];
+      avgTaskNanos = 0.9 * avgTaskNanos + 0.1 * Math.max(evalNanos, 50);
+      byte status = batch.statuses()[i];
+      Kind kind = switch (status) {
+        case ReportStatus.OK -> Kind.OK;
+        case ReportStatus.LOAD_UNCAUGHT -> Kind.LOAD_UNCAUGHT;
+        case ReportStatus.EVAL_TIMEOUT -> Kind.EVAL_TIMEOUT;
+        default -> Kind.EVAL_UNCAUGHT;
+      };
+      ErrorData error = batch.errors() == null ? null : batch.errors()[i];
+      String what = switch (kind) {
+        case OK -> null;
+        case LOAD_UNCAUGHT -> "could not be loaded: " + error.summary();
+        case EVAL_TIMEOUT -> "passed its deadline: " + error.summary();
+        default -> "threw " + error.summary();
+      };
+      deliver(new Outcome(attempt.pending.task, kind, batch.values()[i], error, what,
+          origin(attempt, now, -1, 0, attempt.pending.attempts + 1)));
+    }
+    window = (int) Math.max(1, Math.min(MAX_WINDOW, TARGET_BATCH_NANOS / Math.max(avgTaskNanos, 1)));
+  }
+
+  private void onSpokeDown(Event.SpokeDown down) {
+    long now = System.nanoTime();
+    for (Lane lane : lanes) {
+      if (lane.spoke != down.spoke()) {
+        continue;
+      }
+      String reason = lane.killReason != null ? lane.killReason : down.reason();
+      boolean onPurpose = lane.killReason != null;
+      lane.spoke = null;
+      lane.killReason = null;
+      boolean head = true;
+      for (Attempt attempt : lane.queue) {
+        inFlight.remove(attempt.id);
+        if (!head) {
+          ready.addFirst(attempt.pending); // never started: not an attempt
+          continue;
+        }
+        head = false;
+        Pending p = attempt.pending;
+        p.attempts++;
+        TaskOrigin origin = origin(attempt, now, down.exitCode(), down.signal(), p.attempts);
+        boolean loading = p.task.timed() && !attempt.started;
+        if (attempt.timedOut) {
+          if (options.retryTimeouts() && p.attempts < options.maxAttempts()) {
+            retry(p, lane);
+          } else {
+            deliver(new Outcome(p.task, loading ? Kind.LOAD_TIMEOUT : Kind.EVAL_TIMEOUT, null, null,
+                "passed its deadline of " + Duration.ofNanos(p.task.timeoutNanos()) + " and was killed"
+                    + signalText(down), origin));
+          }
+        } else if (onPurpose) {
+          deliver(new Outcome(p.task, loading ? Kind.LOAD_KILL : Kind.EVAL_KILL, null, null,
+              "was killed: " + reason, origin));
+        } else if (p.attempts < options.maxAttempts()) {
+          retry(p, lane);
+        } else {
+          deliver(new Outcome(p.task, loading ? Kind.LOAD_FATAL : Kind.EVAL_FATAL, null, null,
+              "lost its spoke " + attempt.lane.slot + " (" + reason + signalText(down) + ") on attempt "
+                  + p.attempts + " of " + options.maxAttempts(), origin));
+        }
+      }
+      lane.queue.clear();
+    }
+  }
+
+  private void retry(Pending p, Lane lane) {
+    p.avoidSlot = lane.slot;
+    ready.addFirst(p);
+  }
+
+  private static String signalText(Event.SpokeDown down) {
+    if (down.signal() > 0) {
+      return ", signal " + down.signal();
+    }
+    return down.exitCode() >= 0 ? ", exit code " + down.exitCode() : "";
+  }
+
+  private TaskOrigin origin(Attempt attempt, long now, int exitCode, int signal, int attemptNumber) {
+    SpokeLink spoke = attempt.spoke;
+    return new TaskOrigin(attempt.pending.task.label(), attempt.pending.task.id(), attemptNumber,
+        spoke == null ? "?" : spoke.server(), spoke == null ? attempt.lane.slot : spoke.name(),
+        spoke == null ? -1 : spoke.pid(), Duration.ofNanos(now - attempt.sentNanos),
+        exitCode >= 0 ? OptionalInt.of(exitCode) : OptionalInt.empty(),
+        signal > 0 ? OptionalInt.of(signal) : OptionalInt.empty());
+  }
+
+  private void deliver(Outcome outcome) {
+    if (outcome.kind() == Kind.OK) {
+      succeeded++;
+    } else {
+      failed++;
+    }
+    try {
+      sink.accept(outcome);
+    } catch (Exception | Error e) {
+      throw new Abort(Reason.HANDLER_THREW, "stopped: its status handler threw on the report of task '"
+          + outcome.task().label() + "'; its spokes were killed and are being relaunched", e);
+    }
+  }
+
+  // ---- deadlines and kills -------------------------------------------------------------------
+
+  private long nextDeadline() {
+    long next = Long.MAX_VALUE;
+    for (Lane lane : lanes) {
+      Attempt head = lane.queue.peekFirst();
+      if (lane.killReason != null) {
+        next = Math.min(next, lane.killAskedNanos + KILL_BACKSTOP_NANOS);
+      } else if (head != null && head.deadlineNanos != 0) {
+        next = Math.min(next, head.deadlineNanos);
+      }
+    }
+    return next;
+  }
+
+  private void checkDeadlines(long now) {
+    for (Lane lane : lanes) {
+      Attempt head = lane.queue.peekFirst();
+      if (lane.killReason == null && head != null && head.deadlineNanos != 0 && now >= head.deadlineNanos) {
+        head.timedOut = true;
+        kill(lane, "task '" + head.pending.task.label() + "' passed its deadline", now);
+      } else if (lane.killReason != null && now - lane.killAskedNanos >= KILL_BACKSTOP_NANOS && lane.spoke != null) {
+        // The backend did not confirm the kill: give up on this spoke, as if it died.
+        onSpokeDown(new Event.SpokeDown(lane.spoke, -1, 0, "no confirmation of its kill within "
+            + Duration.ofNanos(KILL_BACKSTOP_NANOS)));
+      }
+    }
+  }
+
+  private void kill(Lane lane, String reason, long now) {
+    lane.killReason = reason;
+    lane.killAskedNanos = now;
+    lane.spoke.kill(reason);
+  }
+
+  private boolean anyLaneKilling() {
+    for (Lane lane : lanes) {
+      if (lane.killReason != null) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private int liveLanes() {
+    int n = 0;
+    for (Lane lane : lanes) {
+      if (lane.spoke != null) {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  /**
+   * Kills the spokes that have work (every live spoke, when user code failed, so that none keeps
+   * state from the failed run), and waits, bounded, for their deaths, so that when manage returns
+   * nothing of it is left.
+   */
+  private void killBusyLanes(boolean all) {
+    long now = System.nanoTime();
+    for (Lane lane : lanes) {
+      if (lane.spoke != null && lane.killReason == null && (all || !lane.queue.isEmpty())) {
+        kill(lane, "manage of '" + name + "' stopped", now);
+      }
+    }
+    long deadline = now + KILL_BACKSTOP_NANOS;
+    boolean interrupted = Thread.interrupted();
+    try {
+      while (anyLaneKilling() && System.nanoTime() < deadline) {
+        Event event;
+        try {
+          event = inbox.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+          interrupted = true;
+          continue;
+        }
+        if (event instanceof Event.SpokeDown down) {
+          for (Lane lane : lanes) {
+            if (lane.spoke == down.spoke()) {
+              for (Attempt attempt : lane.queue) {
+                inFlight.remove(attempt.id);
+                ready.addFirst(attempt.pending);
+              }
+              lane.queue.clear();
+              lane.spoke = null;
+              lane.killReason = null;
+            }
+          }
+        }
+      }
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    for (Attempt attempt : inFlight.values()) {
+      ready.addFirst(attempt.pending);
+    }
+    inFlight.clear();
+  }
+
+  private List<String> unreported() {
+    List<Pending> all = new ArrayList<>(ready);
+    if (pushedBack != null) {
+      all.add(pushedBack);
+    }
+    all.sort((a, b) -> Long.compare(a.task.id(), b.task.id()));
+    List<String> labels = new ArrayList<>(all.size());
+    for (Pending p : all) {
+      labels.add(p.task.label());
+    }
+    return labels;
+  }
+
+  /** Unwinds the loop to end manage early. */
+  private static final class Abort extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    final Reason reason;
+
+    Abort(Reason reason, String message, Throwable cause) {
+      super(message, cause, false, false);
+      this.reason = reason;
+    }
+  }
+}

@@ -1,0 +1,105 @@
+package dev.spm.internal.hub;
+
+import dev.spm.internal.hub.ListEngine.Attempt;
+import dev.spm.internal.task.FunctionRef;
+import dev.spm.internal.wire.Connection;
+import dev.spm.internal.wire.Message;
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** A spoke process, reached over its own connection; killed through its server's agent. */
+final class RemoteSpoke implements SpokeLink {
+  private final Connection connection;
+  private final Tracker.Server server;
+  private final int slot;
+  private final int incarnation;
+  private final long pid;
+  private final String slotName;
+  private final String name;
+  private final Map<FunctionRef, Integer> functionIds = new HashMap<>();
+  volatile long lastHeard = System.nanoTime();
+
+  RemoteSpoke(Connection connection, Tracker.Server server, int slot, int incarnation, long pid) {
+    this.connection = connection;
+    this.server = server;
+    this.slot = slot;
+    this.incarnation = incarnation;
+    this.pid = pid;
+    this.slotName = server.name() + "/slot-" + slot;
+    this.name = slotName + "#" + incarnation;
+  }
+
+  @Override
+  public String slot() {
+    return slotName;
+  }
+
+  @Override
+  public String name() {
+    return name;
+  }
+
+  @Override
+  public String server() {
+    return server.name();
+  }
+
+  @Override
+  public long pid() {
+    return pid;
+  }
+
+  int slotIndex() {
+    return slot;
+  }
+
+  int incarnation() {
+    return incarnation;
+  }
+
+  Connection connection() {
+    return connection;
+  }
+
+  @Override
+  public void send(List<Attempt> attempts) {
+    int n = attempts.size();
+    long[] ids = new long[n];
+    int[] functions = new int[n];
+    byte[][] args = new byte[n][];
+    boolean[] timed = new boolean[n];
+    try {
+      for (int i = 0; i < n; i++) {
+        Attempt attempt = attempts.get(i);
+        TaskSpec task = attempt.task();
+        Integer id = functionIds.get(task.function());
+        if (id == null) {
+          id = functionIds.size();
+          functionIds.put(task.function(), id);
+          connection.send(new Message.DefineFunction(id, task.function()));
+        }
+        ids[i] = attempt.id();
+        functions[i] = id;
+        args[i] = task.args();
+        timed[i] = task.timed();
+      }
+      connection.send(new Message.TaskBatch(ids, functions, args, timed));
+    } catch (IOException e) {
+      // The spoke is going or gone; its agent reports the exit, which fails these attempts over.
+      connection.close();
+      server.askKill(this, "its connection broke: " + e.getMessage());
+    }
+  }
+
+  @Override
+  public void kill(String reason) {
+    server.askKill(this, reason);
+  }
+
+  @Override
+  public String toString() {
+    return name + " (pid " + pid + ")";
+  }
+}

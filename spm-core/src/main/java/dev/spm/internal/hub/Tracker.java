@@ -1,0 +1,280 @@
+package dev.spm.internal.hub;
+
+import dev.spm.Pool;
+import dev.spm.SpmInputException;
+import dev.spm.internal.hub.Backend.Lane;
+import dev.spm.internal.wire.Connection;
+import dev.spm.internal.wire.Message;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.BlockingQueue;
+
+/**
+ * The resource tracker, online for the whole session: which servers there are, their slots, and
+ * the live spoke of each slot. A manager takes slots through {@link #open} and gives them back
+ * with {@link #close}; meanwhile the tracker routes the events of those slots to its inbox.
+ *
+ * <p>Thread-safe: connection threads and the manage thread meet here, under this object's lock.
+ * The death of a spoke is known only from its agent (SpokeExited, sent after the whole process
+ * tree is gone) or from the loss of the agent itself; a closed spoke connection only makes the
+ * tracker ask the agent to kill that spoke.
+ */
+public final class Tracker implements Backend {
+
+  /** A server: its agent, and one entry per slot. */
+  final class Server {
+    private final String name;
+    private final Connection agent;
+    private final RemoteSpoke[] spokes;
+    volatile long lastHeard = System.nanoTime();
+
+    Server(String name, Connection agent, int slots) {
+      this.name = name;
+      this.agent = agent;
+      this.spokes = new RemoteSpoke[slots];
+    }
+
+    String name() {
+      return name;
+    }
+
+    Connection agent() {
+      return agent;
+    }
+
+    int slots() {
+      return spokes.length;
+    }
+
+    void askKill(RemoteSpoke spoke, String reason) {
+      agent.trySend(new Message.KillSpoke(spoke.slotIndex(), spoke.incarnation(), reason));
+    }
+  }
+
+  private final Map<String, Server> servers = new LinkedHashMap<>();
+  private BlockingQueue<Event> inbox;
+  private Set<String> routed = Set.of();
+  private final String hubServer;
+
+  Tracker(String hubServer) {
+    this.hubServer = hubServer;
+  }
+
+  @Override
+  public String hubServer() {
+    return hubServer;
+  }
+
+  synchronized Server agentJoined(String name, Connection agent, int slots) {
+    Server server = new Server(name, agent, slots);
+    servers.put(name, server);
+    notifyAll();
+    return server;
+  }
+
+  synchronized Server server(String name) {
+    return servers.get(name);
+  }
+
+  synchronized List<Server> servers() {
+    return new ArrayList<>(servers.values());
+  }
+
+  public synchronized void serverNames(List<String> into) {
+    into.addAll(servers.keySet());
+  }
+
+  synchronized List<RemoteSpoke> spokesOf(Server server) {
+    List<RemoteSpoke> live = new ArrayList<>();
+    for (RemoteSpoke spoke : server.spokes) {
+      if (spoke != null) {
+        live.add(spoke);
+      }
+    }
+    return live;
+  }
+
+  synchronized void spokeUp(Server server, RemoteSpoke spoke) {
+    RemoteSpoke old = server.spokes[spoke.slotIndex()];
+    if (old != null && old.incarnation() >= spoke.incarnation()) {
+      return;
+    }
+    server.spokes[spoke.slotIndex()] = spoke;
+    route(new Event.SpokeUp(spoke));
+    notifyAll();
+  }
+
+  synchronized void spokeExited(Server server, Message.SpokeExited exit) {
+    RemoteSpoke spoke = server.spokes[exit.slot()];
+    if (spoke == null || spoke.incarnation() != exit.incarnation()) {
+      return; // it never said Hello, or is already gone
+    }
+    server.spokes[exit.slot()] = null;
+    spoke.connection().close();
+    route(new Event.SpokeDown(spoke, exit.exitCode(), exit.signal(), exit.reason()));
+  }
+
+  synchronized void agentLost(Server server, String why) {
+    if (servers.get(server.name) != server) {
+      return;
+    }
+    servers.remove(server.name);
+    for (int i = 0; i < server.spokes.length; i++) {
+      RemoteSpoke spoke = server.spokes[i];
+      if (spoke != null) {
+        server.spokes[i] = null;
+        spoke.connection().close();
+        route(new Event.SpokeDown(spoke, -1, 0, "the agent of " + server.name + " was lost: " + why));
+      }
+    }
+  }
+
+  /** Routes an event to the online manager if it holds the event's slot; otherwise drops it. */
+  synchronized void route(Event event) {
+    SpokeLink spoke = switch (event) {
+      case Event.Reports r -> r.spoke();
+      case Event.Started s -> s.spoke();
+      case Event.SpokeUp u -> u.spoke();
+      case Event.SpokeDown d -> d.spoke();
+    };
+    if (inbox != null && routed.contains(spoke.slot())) {
+      inbox.add(event);
+    }
+  }
+
+  /** Spokes alive now, and slots in all. */
+  synchronized int[] counts() {
+    int live = 0;
+    int slots = 0;
+    for (Server server : servers.values()) {
+      for (RemoteSpoke spoke : server.spokes) {
+        slots++;
+        if (spoke != null) {
+          live++;
+        }
+      }
+    }
+    return new int[] {live, slots};
+  }
+
+  /** Waits until every slot has a live spoke, or the deadline passes. */
+  public synchronized boolean awaitAllSpokes(long deadlineNanos) throws InterruptedException {
+    while (true) {
+      int[] c = counts();
+      if (c[1] > 0 && c[0] == c[1]) {
+        return true;
+      }
+      long left = deadlineNanos - System.nanoTime();
+      if (left <= 0) {
+        return false;
+      }
+      wait(Math.max(1, left / 1_000_000));
+    }
+  }
+
+  synchronized boolean awaitAgents(int n, long deadlineNanos) throws InterruptedException {
+    while (servers.size() < n) {
+      long left = deadlineNanos - System.nanoTime();
+      if (left <= 0) {
+        return false;
+      }
+      wait(Math.max(1, left / 1_000_000));
+    }
+    return true;
+  }
+
+  @Override
+  public synchronized List<Lane> open(Pool pool, int max, BlockingQueue<Event> inbox) {
+    List<Lane> lanes = new ArrayList<>();
+    List<Server> all = new ArrayList<>(servers.values());
+    switch (pool.kind()) {
+      case INTRA_ALL, INTRA_ONE_PER_SERVER -> {
+        Server hub = all.isEmpty() ? null : all.get(0);
+        if (hub != null) {
+          int n = pool.kind() == Pool.Kind.INTRA_ALL ? hub.slots() : 1;
+          for (int i = 0; i < n; i++) {
+            lanes.add(lane(hub, i));
+          }
+        }
+      }
+      case INTER -> {
+        int most = all.stream().mapToInt(Server::slots).max().orElse(0);
+        for (int i = 0; i < most; i++) {
+          for (Server server : all) {
+            if (i < server.slots()) {
+              lanes.add(lane(server, i));
+            }
+          }
+        }
+      }
+      case INTER_ONE_PER_SERVER -> {
+        for (Server server : all) {
+          lanes.add(lane(server, 0));
+        }
+      }
+      case SLOTS -> {
+        for (String name : pool.slots()) {
+          lanes.add(lane(name));
+        }
+      }
+      case SERIAL -> throw new IllegalArgumentException("the serial pool has no slots");
+    }
+    int cap = Math.min(pool.cap() == 0 ? Integer.MAX_VALUE : pool.cap(), max);
+    if (lanes.size() > cap) {
+      lanes = new ArrayList<>(lanes.subList(0, cap));
+    }
+    Set<String> slots = new HashSet<>();
+    for (Lane lane : lanes) {
+      slots.add(lane.slot());
+    }
+    this.inbox = inbox;
+    this.routed = slots;
+    return lanes;
+  }
+
+  private Lane lane(Server server, int slot) {
+    return new Lane(server.name + "/slot-" + slot, server.spokes[slot]);
+  }
+
+  private Lane lane(String slotName) {
+    int cut = slotName.lastIndexOf("/slot-");
+    Server server = cut < 0 ? null : servers.get(slotName.substring(0, cut));
+    int slot = -1;
+    if (server != null) {
+      try {
+        slot = Integer.parseInt(slotName.substring(cut + 6));
+      } catch (NumberFormatException e) {
+        slot = -1;
+      }
+    }
+    if (server == null || slot < 0 || slot >= server.slots()) {
+      throw new SpmInputException("slot '" + slotName + "' is not in this session; its slots are " + slotNames());
+    }
+    return lane(server, slot);
+  }
+
+  private List<String> slotNames() {
+    List<String> names = new ArrayList<>();
+    for (Server server : servers.values()) {
+      for (int i = 0; i < server.slots(); i++) {
+        names.add(server.name + "/slot-" + i);
+      }
+    }
+    return names;
+  }
+
+  @Override
+  public synchronized void close() {
+    inbox = null;
+    routed = Set.of();
+  }
+
+  @Override
+  public synchronized boolean canGrow() {
+    return !servers.isEmpty();
+  }
+}

@@ -1,0 +1,73 @@
+package dev.spm.internal.spoke;
+
+import dev.spm.internal.Roles;
+import dev.spm.internal.task.ErrorData;
+import dev.spm.internal.task.FunctionRef;
+import dev.spm.internal.task.Functions;
+import dev.spm.internal.task.Values;
+import dev.spm.internal.wire.Message.ReportBatch;
+import dev.spm.internal.wire.ReportStatus;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Evaluates one task the way every spoke does (the seed's Demo D): offline, resolve the function
+ * and decode the arguments (failures here are Load errors); online, apply the function (failures
+ * here are Eval errors); offline again, encode the result. Used by spoke processes and by the
+ * serial pool alike. Not thread-safe: one per spoke.
+ */
+public final class Evaluator {
+  private final Map<FunctionRef, Functions.Invoker> invokers = new HashMap<>();
+
+  /** Evaluates and appends the report to {@code reports}. Never throws for a task's failure. */
+  public void evaluate(long attempt, FunctionRef function, byte[] args, ReportBatch.Builder reports) {
+    long start = System.nanoTime();
+    Functions.Invoker invoker;
+    Object[] decoded;
+    try {
+      invoker = invoker(function);
+      decoded = Values.decodeArgs(args);
+    } catch (Throwable t) {
+      reports.add(attempt, ReportStatus.LOAD_UNCAUGHT, Values.NONE, System.nanoTime() - start, ErrorData.of(unwrap(t)));
+      return;
+    }
+    Object result;
+    boolean spoke = Roles.isSpoke();
+    try {
+      if (spoke) {
+        Roles.enterOnline("task of " + function.display());
+      }
+      result = invoker.invoke(decoded);
+    } catch (Throwable t) {
+      reports.add(attempt, ReportStatus.EVAL_UNCAUGHT, Values.NONE, System.nanoTime() - start, ErrorData.of(t));
+      return;
+    } finally {
+      if (spoke) {
+        Roles.exitOnline();
+      }
+    }
+    byte[] value;
+    try {
+      value = Values.encode(result);
+    } catch (Throwable t) {
+      reports.add(attempt, ReportStatus.EVAL_UNCAUGHT, Values.NONE, System.nanoTime() - start,
+          ErrorData.message("dev.spm.SpmInputException", "the result of " + function.display() + " ("
+              + result.getClass().getName() + ") cannot be serialized: " + t));
+      return;
+    }
+    reports.add(attempt, ReportStatus.OK, value, System.nanoTime() - start, null);
+  }
+
+  private Functions.Invoker invoker(FunctionRef function) throws ReflectiveOperationException {
+    Functions.Invoker invoker = invokers.get(function);
+    if (invoker == null) {
+      invoker = Functions.resolve(function);
+      invokers.put(function, invoker);
+    }
+    return invoker;
+  }
+
+  private static Throwable unwrap(Throwable t) {
+    return t instanceof java.lang.reflect.InvocationTargetException ite && ite.getCause() != null ? ite.getCause() : t;
+  }
+}

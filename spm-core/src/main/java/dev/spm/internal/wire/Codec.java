@@ -1,0 +1,53 @@
+package dev.spm.internal.wire;
+
+import dev.spm.internal.task.ErrorData;
+import dev.spm.internal.task.FunctionRef;
+import org.apache.fory.Fory;
+import org.apache.fory.ThreadSafeFory;
+import org.apache.fory.config.Language;
+
+/**
+ * Encodes {@link Message}s with Apache Fory, with class registration required: only the
+ * protocol's own records can be decoded from the wire. Registration ids are fixed here, so every
+ * build that speaks {@link Wire#PROTOCOL} encodes the same way.
+ */
+public final class Codec {
+  private Codec() {}
+
+  private static final ThreadSafeFory FORY = build();
+
+  private static ThreadSafeFory build() {
+    org.apache.fory.logging.LoggerFactory.disableLogging(); // its INFO lines would reach users' stderr
+    ThreadSafeFory fory = Fory.builder()
+        .withLanguage(Language.JAVA)
+        .requireClassRegistration(true)
+        .withRefTracking(false)
+        .withAsyncCompilation(true)
+        .buildThreadSafeForyPool(1, 256);
+    short id = 200;
+    fory.register(Message.Role.class, id++);
+    fory.register(FunctionRef.class, id++);
+    fory.register(ErrorData.class, id++);
+    fory.register(ErrorData[].class, id++);
+    fory.register(Message.Hello.class, id++);
+    fory.register(Message.Welcome.class, id++);
+    fory.register(Message.Refused.class, id++);
+    fory.register(Message.DefineFunction.class, id++);
+    fory.register(Message.TaskBatch.class, id++);
+    fory.register(Message.EvalStarted.class, id++);
+    fory.register(Message.ReportBatch.class, id++);
+    fory.register(Message.KillSpoke.class, id++);
+    fory.register(Message.SpokeExited.class, id++);
+    fory.register(Message.Shutdown.class, id++);
+    fory.register(Message.Heartbeat.class, id++);
+    return fory;
+  }
+
+  public static byte[] encode(Message message) {
+    return FORY.serialize(message);
+  }
+
+  public static Message decode(byte[] bytes) {
+    return (Message) FORY.deserialize(bytes);
+  }
+}

@@ -1,0 +1,77 @@
+package dev.spm.testing;
+
+import java.util.List;
+
+/** Task functions for tests; static, so spokes resolve them by name. */
+public final class TestFunctions {
+  private TestFunctions() {}
+
+  public static long countPrimes(long from, long to) {
+    long count = 0;
+    for (long n = Math.max(from, 2); n < to; n++) {
+      if (isPrime(n)) {
+        count++;
+      }
+    }
+    return count;
+  }
+
+  static boolean isPrime(long n) {
+    if (n < 4) {
+      return n >= 2;
+    }
+    if (n % 2 == 0) {
+      return false;
+    }
+    for (long d = 3; d * d <= n; d += 2) {
+      if (n % d == 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The pid of the process that evaluated the task. */
+  public static long pid() {
+    return ProcessHandle.current().pid();
+  }
+
+  public static String echo(String s) {
+    return s;
+  }
+
+  public static Object noop() {
+    return null;
+  }
+
+  public static int divide(int a, int b) {
+    return a / b;
+  }
+
+  /** Sleeps, then returns this process's pid. */
+  public static long sleepThenPid(long millis) throws InterruptedException {
+    Thread.sleep(millis);
+    return ProcessHandle.current().pid();
+  }
+
+  /** Kills this process with SIGKILL the first time it runs in a process whose pid is in the marker file. */
+  public static long dieOnce(String markerFile) throws Exception {
+    java.nio.file.Path marker = java.nio.file.Path.of(markerFile);
+    if (!java.nio.file.Files.exists(marker)) {
+      java.nio.file.Files.writeString(marker, Long.toString(ProcessHandle.current().pid()));
+      new ProcessBuilder("kill", "-KILL", Long.toString(ProcessHandle.current().pid())).start().waitFor();
+      Thread.sleep(60_000);
+    }
+    return ProcessHandle.current().pid();
+  }
+
+  public static List<String> exitWith(int code) {
+    Runtime.getRuntime().halt(code);
+    return List.of();
+  }
+
+  /** A thread, which cannot be serialized. */
+  public static Object unserializableResult() {
+    return new Thread(() -> { });
+  }
+}
