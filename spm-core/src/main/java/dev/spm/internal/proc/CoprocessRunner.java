@@ -77,6 +77,7 @@ public final class CoprocessRunner {
       timedOut = !awaitDeadline(process, coprocess.timeout().map(Duration::toNanos).orElse(0L));
     } catch (InterruptedException e) {
       interrupted = true;
+      Thread.currentThread().interrupt(); // kept even if the kill below throws
     } finally {
       try {
         killTree(process, tag, coprocess);
@@ -87,7 +88,6 @@ public final class CoprocessRunner {
     }
     long wallNanos = System.nanoTime() - start;
     if (interrupted) {
-      Thread.currentThread().interrupt();
       throw new CancellationException("interrupted while running " + coprocess
           + "; it was killed with everything it started");
     }
