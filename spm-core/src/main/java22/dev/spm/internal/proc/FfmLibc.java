@@ -30,6 +30,7 @@ final class FfmLibc implements Libc {
   private final VarHandle errno =
       callState.varHandle(MemoryLayout.PathElement.groupElement("errno"));
 
+  @SuppressWarnings("restricted") // intended: the caller checked native access is enabled
   FfmLibc() {
     if (!FfmLibc.class.getModule().isNativeAccessEnabled()) {
       throw new IllegalStateException("native access is not enabled");
