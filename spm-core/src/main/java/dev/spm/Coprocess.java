@@ -29,7 +29,9 @@ import java.util.Optional;
  *       environment of the calling process plus {@link #env} plus {@code SPM_TAG=<fresh id>},
  *       which all its descendants inherit, even those that daemonize.
  *   <li>Its stdin holds {@link #stdin} then end of file (empty by default); its stdout and stderr
- *       are captured whole, spooled to temporary files while it runs.
+ *       are captured whole: spooled to temporary files while it runs (so nothing is held in memory
+ *       and a daemon that keeps them open cannot block the run), then read into the result, which
+ *       holds them in memory; each stream is limited to what a Java array holds, about 2 GiB.
  *   <li>At the deadline: SIGTERM to its process group and every process carrying its tag,
  *       SIGKILL to all still alive after the {@link #grace}, and {@link #run} returns only once
  *       all are confirmed dead.
