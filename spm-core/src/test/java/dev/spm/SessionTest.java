@@ -62,7 +62,7 @@ class SessionTest {
     Session session = Session.open("local:2x1");
     session.awaitSpokes(Duration.ofSeconds(60));
     String id = session.id();
-    assertThat(ProcessTrees.pidsWithEnv(ProcessTrees.SESSION_ENV, id)).hasSize(4); // 2 agents, 2 spokes
+    assertThat(ProcessTrees.findByEnv(ProcessTrees.SESSION_ENV, id)).hasSize(4); // 2 agents, 2 spokes
     session.close();
     ProcessLeaks.assertNoneLeft(ProcessTrees.SESSION_ENV, id, Duration.ofSeconds(2));
   }
@@ -76,7 +76,7 @@ class SessionTest {
       String line = out.readLine();
       assertThat(line).startsWith("session ");
       String id = line.substring("session ".length());
-      assertThat(ProcessTrees.pidsWithEnv(ProcessTrees.SESSION_ENV, id)).hasSize(4);
+      assertThat(ProcessTrees.findByEnv(ProcessTrees.SESSION_ENV, id)).hasSize(4);
       new ProcessBuilder("kill", "-KILL", Long.toString(hub.pid())).start().waitFor();
       assertThat(hub.waitFor(10, TimeUnit.SECONDS)).isTrue();
       ProcessLeaks.assertNoneLeft(ProcessTrees.SESSION_ENV, id, Duration.ofSeconds(2));
