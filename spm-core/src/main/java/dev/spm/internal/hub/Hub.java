@@ -179,7 +179,7 @@ public final class Hub {
     while (!closed) {
       try {
         Socket socket = listener.accept();
-        Thread.ofVirtual().name("spm-hub-conn").start(() -> serve(socket));
+        Thread.ofPlatform().daemon().name("spm-hub-conn").start(() -> serve(socket));
       } catch (IOException e) {
         if (!closed) {
           System.getLogger("dev.spm").log(System.Logger.Level.WARNING, "accept failed: " + e);
