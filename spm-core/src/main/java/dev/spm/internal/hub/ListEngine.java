@@ -153,6 +153,10 @@ public final class ListEngine {
         : start + options.timeoutExecution().toNanos();
     try {
       lanes = backend.open(pool, options.nSpokesMax(), inbox);
+      if (lanes.isEmpty()) {
+        throw new Abort(Reason.NOT_ENOUGH_SPOKES, "has no slot to run on: pool " + pool
+            + " selects none of the session's slots", null);
+      }
       awaitSpokes(start);
       loop(executionDeadline);
     } catch (Abort abort) {

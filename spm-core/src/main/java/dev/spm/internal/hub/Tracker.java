@@ -275,6 +275,11 @@ public final class Tracker implements Backend {
 
   @Override
   public synchronized boolean canGrow() {
-    return !servers.isEmpty();
+    for (String slot : routed) {
+      if (servers.containsKey(slot.substring(0, slot.lastIndexOf("/slot-")))) {
+        return true;
+      }
+    }
+    return false;
   }
 }
