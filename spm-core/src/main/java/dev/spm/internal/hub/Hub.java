@@ -85,7 +85,7 @@ public final class Hub {
         PosixFilePermissions.fromString("rw-------"))), HexFormat.of().formatHex(token));
     this.listener = new ServerSocket();
     listener.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 128);
-    this.tracker = new Tracker(serverName(cloud, 0));
+    this.tracker = new Tracker(serverName(cloud, 0), logDir);
     Thread.ofVirtual().name("spm-hub-accept").start(this::acceptLoop);
     Thread.ofVirtual().name("spm-hub-watchdog").start(this::watchdog);
   }

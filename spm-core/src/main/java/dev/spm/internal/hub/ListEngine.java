@@ -176,7 +176,7 @@ public final class ListEngine {
       if (event == null) {
         throw new Abort(Reason.NOT_ENOUGH_SPOKES, "needs at least " + options.nSpokesMin() + " spoke(s) but "
             + liveLanes() + " of the " + lanes.size() + " slot(s) that pool " + pool() + " selects came up within "
-            + options.timeoutWaitForSpokes(), null);
+            + options.timeoutWaitForSpokes() + backend.logHint(), null);
       }
       handle(event);
     }
@@ -193,7 +193,7 @@ public final class ListEngine {
         return;
       }
       if (liveLanes() == 0 && inFlight.isEmpty() && !anyLaneKilling() && !backend.canGrow()) {
-        throw new Abort(Reason.NO_SPOKES_LEFT, "lost every spoke of its pool", null);
+        throw new Abort(Reason.NO_SPOKES_LEFT, "lost every spoke of its pool" + backend.logHint(), null);
       }
       long now = System.nanoTime();
       long wakeAt = Math.min(executionDeadline, nextDeadline());
