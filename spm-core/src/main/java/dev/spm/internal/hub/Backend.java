@@ -34,6 +34,8 @@ public interface Backend {
     SpokeLink spoke;
     /** Attempts sent to the current spoke, in the order it runs them; the head is running. */
     final java.util.ArrayDeque<ListEngine.Attempt> queue = new java.util.ArrayDeque<>();
+    /** Tasks that may run only here (the Clone pattern), in order. */
+    final java.util.ArrayDeque<ListEngine.Pending> pinned = new java.util.ArrayDeque<>();
     /** The spoke was asked to die (why), and the engine waits for its SpokeDown. */
     String killReason;
     long killAskedNanos;
