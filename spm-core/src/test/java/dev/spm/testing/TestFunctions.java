@@ -56,6 +56,20 @@ public final class TestFunctions {
     }
   }
 
+  /** A mapper: each word of the text, lower-cased, with 1. */
+  public static void words(String text, dev.spm.MapReduceManager.Emitter<String, Long> out) {
+    for (String word : text.toLowerCase(java.util.Locale.ROOT).split("[^a-z0-9]+")) {
+      if (!word.isEmpty()) {
+        out.emit(word, 1L);
+      }
+    }
+  }
+
+  /** A mapper that fails on anything but a string. */
+  public static void wordsOfAnything(Object text, dev.spm.MapReduceManager.Emitter<String, Long> out) {
+    words((String) text, out);
+  }
+
   public static Object noop() {
     return null;
   }

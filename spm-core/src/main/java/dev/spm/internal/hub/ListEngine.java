@@ -201,6 +201,7 @@ public final class ListEngine {
   /** Adds a task; may be called before {@link #run} or, from the sink, during it. */
   public void submit(TaskSpec task) {
     ready.addLast(new Pending(task));
+    submittedDuringDispatch = true;
   }
 
   /** Adds a source read lazily as lanes free up. */
@@ -349,7 +350,17 @@ public final class ListEngine {
 
   // ---- dispatch ------------------------------------------------------------------------------
 
+  /** A source's iterator may submit tasks as a side effect (a phase that follows another). */
+  private boolean submittedDuringDispatch;
+
   private void dispatch() {
+    do {
+      submittedDuringDispatch = false;
+      dispatchPass();
+    } while (submittedDuringDispatch && !ready.isEmpty());
+  }
+
+  private void dispatchPass() {
     for (Lane lane : lanes) {
       if (lane.spoke == null || lane.killReason != null) {
         continue;

@@ -98,21 +98,21 @@ public final class Functions {
       throw new SpmInputException("task function class " + className + " is not on the class path that spokes use ("
           + "it was loaded by " + seenBy + "); put it in a jar or folder on the class path");
     }
-    if (seenBy != null && loaded.getClassLoader() != seenBy && !isAncestor(loaded.getClassLoader(), seenBy)) {
-      throw new SpmInputException("task function class " + className + " was defined by " + seenBy
+    Class<?> seen = loaded;
+    if (seenBy != null) {
+      try {
+        seen = Class.forName(className, false, seenBy);
+      } catch (ClassNotFoundException | LinkageError e) {
+        seen = loaded;
+      }
+    }
+    if (seen != loaded) {
+      throw new SpmInputException("task function class " + className + " was defined by " + seen.getClassLoader()
           + ", not by the class path that spokes use; put it in a jar or folder on the class path");
     }
     return loaded;
   }
 
-  private static boolean isAncestor(ClassLoader ancestor, ClassLoader of) {
-    for (ClassLoader l = of; l != null; l = l.getParent()) {
-      if (l == ancestor) {
-        return true;
-      }
-    }
-    return false;
-  }
 
   private static SerializedLambda serializedForm(Serializable fn) {
     try {
@@ -133,8 +133,13 @@ public final class Functions {
       return args -> instance.apply(java.util.Arrays.asList(args));
     }
     MethodType methodType = MethodType.fromMethodDescriptorString(ref.descriptor(), type.getClassLoader());
-    var lookup = MethodHandles.privateLookupIn(type, MethodHandles.lookup());
-    var handle = lookup.findStatic(type, ref.methodName(), methodType);
+    java.lang.invoke.MethodHandle handle;
+    try {
+      handle = MethodHandles.publicLookup().findStatic(type, ref.methodName(), methodType);
+    } catch (IllegalAccessException e) {
+      // A private method, such as the body of a lambda: look it up with its class's own access.
+      handle = MethodHandles.privateLookupIn(type, MethodHandles.lookup()).findStatic(type, ref.methodName(), methodType);
+    }
     var spread = handle.asType(handle.type().generic()).asSpreader(Object[].class, ref.arity());
     return args -> {
       try {
