@@ -73,6 +73,11 @@ public final class Session implements AutoCloseable {
     return hub.logDir();
   }
 
+  /** The loopback port the hub listens on; agents and spokes connect there. */
+  public int hubPort() {
+    return hub.port();
+  }
+
   /** The cloud spec it was opened with. */
   public String cloud() {
     return cloud.text();

@@ -77,6 +77,15 @@ public final class Task<R> {
     return new Task<>(label, Functions.ofClass(type), Values.encodeArgs("task '" + label + "'", args), 0);
   }
 
+  /**
+   * A task that runs a stand-alone program on a spoke: the seed's
+   * {@code spm.util.coprocess.shell.policyA}. See {@link Coprocess#run(Coprocess)} for what
+   * happens at the program's own timeout.
+   */
+  public static Task<CoprocessResult> coprocess(String label, Coprocess program) {
+    return of(label, Coprocess::run, program);
+  }
+
   private static <R> Task<R> make(String label, java.io.Serializable fn, Object... args) {
     checkLabel(label);
     Objects.requireNonNull(fn, "fn");

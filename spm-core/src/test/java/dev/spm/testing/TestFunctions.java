@@ -40,6 +40,10 @@ public final class TestFunctions {
     return s;
   }
 
+  public static String echo2(String s, Object ignored) {
+    return s;
+  }
+
   public static Object noop() {
     return null;
   }

@@ -2,6 +2,7 @@ package dev.spm.internal.agent;
 
 import dev.spm.internal.JvmLauncher;
 import dev.spm.internal.proc.ProcessTrees;
+import dev.spm.internal.proc.Reaper;
 import dev.spm.internal.wire.Connection;
 import dev.spm.internal.wire.Message;
 import dev.spm.internal.wire.Wire;
@@ -29,7 +30,7 @@ import java.util.concurrent.TimeUnit;
  * Threads: main reads the hub's connection; one virtual thread watches stdin (a pipe from the
  * hub's JVM: EOF means the hub died); one sends heartbeats; each spoke's exit is handled on a
  * virtual thread. Slots are guarded by their own lock. Every spoke carries SPM_SESSION (the
- * session) and SPM_TAG (its own incarnation) in its environment, so the tree of a spoke, and
+ * session) and SPM_SPOKE (its own incarnation) in its environment, so the tree of a spoke, and
  * everything of the session, can be found in /proc even after a program has left its process
  * group. When the hub goes away the agent kills everything of the session and exits.
  * </pre>
@@ -106,8 +107,11 @@ public final class AgentMain {
       System.err.println("spm agent: the hub refused this agent: " + refused.reason());
       System.exit(2);
     }
-    log("joined session " + sessionId + " as " + server + " with " + slots + " slot(s); subreaper: "
-        + ProcessTrees.becomeSubreaper());
+    boolean subreaper = ProcessTrees.becomeSubreaper();
+    if (subreaper) {
+      Reaper.start(pid -> ownPids.containsKey(pid)); // orphans of spokes' programs are reparented here
+    }
+    log("joined session " + sessionId + " as " + server + " with " + slots + " slot(s); subreaper: " + subreaper);
     Thread.ofVirtual().name("spm-agent-stdin").start(this::watchStdin);
     Thread.ofVirtual().name("spm-agent-heartbeat").start(this::heartbeat);
     for (Slot slot : slotTable) {
@@ -145,7 +149,7 @@ public final class AgentMain {
         .redirectOutput(ProcessBuilder.Redirect.appendTo(
             logDir.resolve("spoke-" + server + "-slot" + slot.index + ".log").toFile()));
     builder.environment().put(ProcessTrees.SESSION_ENV, sessionId);
-    builder.environment().put(ProcessTrees.TAG_ENV, tag);
+    builder.environment().put(ProcessTrees.SPOKE_ENV, tag);
     try {
       Process process = builder.start();
       slot.process = process;
@@ -159,7 +163,7 @@ public final class AgentMain {
   }
 
   private void exited(Slot slot, int incarnation, Process process, String tag) {
-    ProcessTrees.killTagged(ProcessTrees.TAG_ENV, tag, Duration.ZERO, Duration.ofSeconds(5));
+    ProcessTrees.killTagged(ProcessTrees.SPOKE_ENV, tag, Duration.ZERO, Duration.ofSeconds(5));
     ownPids.remove(process.pid());
     int code = process.exitValue();
     int signal = code > 128 ? code - 128 : 0;
@@ -206,7 +210,7 @@ public final class AgentMain {
       process = slot.process;
     }
     String tag = sessionId + "/" + server + "/" + slot.index + "#" + kill.incarnation();
-    ProcessTrees.killTree(process.pid(), ProcessTrees.TAG_ENV, tag, Duration.ZERO, Duration.ofSeconds(5));
+    ProcessTrees.killTree(process.pid(), ProcessTrees.SPOKE_ENV, tag, Duration.ZERO, Duration.ofSeconds(5));
   }
 
   private void watchStdin() {

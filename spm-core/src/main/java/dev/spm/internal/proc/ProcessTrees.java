@@ -1,110 +1,262 @@
 package dev.spm.internal.proc;
 
-import java.io.IOException;
+import dev.spm.internal.proc.ProcFs.Stat;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.locks.LockSupport;
 
-/** Placeholder until the process-tree work lands: environ scan and kill(1). */
+/**
+ * Finds and kills trees of processes on Linux through {@code /proc}.
+ *
+ * <p>A process is found three ways, because each alone misses some: by an environment entry
+ * ({@link #TAG_ENV}, {@link #SESSION_ENV}), which children inherit even after they leave their
+ * parent's session or are re-parented, unless they clear their environment; by descent from a
+ * root pid, which holds until a child is orphaned; and by process group, which holds until a
+ * child calls {@code setsid}. The kill methods combine all three.
+ *
+ * <p>All methods are thread-safe and exclude the current process. Processes that vanish or whose
+ * files cannot be read (another user's) are skipped silently. The kill methods block until
+ * done; they finish even when the calling thread is interrupted, and keep its interrupt flag.
+ */
 public final class ProcessTrees {
-  private ProcessTrees() {}
-
+  /** The environment entry that marks every process of one spm session. */
   public static final String SESSION_ENV = "SPM_SESSION";
+  /** The environment entry that marks every process of one coprocess run. */
   public static final String TAG_ENV = "SPM_TAG";
 
-  public static List<Long> pidsWithEnv(String key, String value) {
-    byte[] needle = (key + "=" + value).getBytes(StandardCharsets.UTF_8);
-    long self = ProcessHandle.current().pid();
-    List<Long> pids = new ArrayList<>();
-    try (DirectoryStream<Path> dirs = Files.newDirectoryStream(Path.of("/proc"), p -> p.getFileName().toString().chars().allMatch(Character::isDigit))) {
-      for (Path dir : dirs) {
-        long pid = Long.parseLong(dir.getFileName().toString());
-        if (pid == self) {
-          continue;
-        }
-        try {
-          byte[] env = Files.readAllBytes(dir.resolve("environ"));
-          if (contains(env, needle)) {
-            pids.add(pid);
-          }
-        } catch (IOException | RuntimeException ignored) {
-          // gone or unreadable
+  /**
+   * Set by an agent on each spoke it starts, with the spoke's incarnation as value. Distinct from
+   * {@link #TAG_ENV}, which each coprocess sets anew, so that a spoke's tree can be found even
+   * through programs its coprocesses started and that then left their process group.
+   */
+  public static final String SPOKE_ENV = "SPM_SPOKE";
+
+  private static final long MIN_PAUSE_NANOS = 200_000;
+  private static final long MAX_PAUSE_NANOS = 10_000_000;
+
+  private ProcessTrees() {}
+
+  /**
+   * The processes whose environment holds exactly {@code key=value}, other than this one. Takes
+   * a few milliseconds for a few hundred processes. Zombies have no environment and are never
+   * found.
+   */
+  public static List<ProcInfo> findByEnv(String key, String value) {
+    byte[] entry = envEntry(key, value);
+    ProcFs.Reader reader = new ProcFs.Reader();
+    List<ProcInfo> found = new ArrayList<>();
+    for (long pid : ProcFs.pids()) {
+      if (pid != ProcFs.SELF && reader.hasEnv(pid, entry)) {
+        Stat stat = reader.stat(pid);
+        if (stat != null) {
+          found.add(ProcFs.info(stat));
         }
       }
-    } catch (IOException e) {
-      return pids;
     }
-    return pids;
+    return found;
   }
 
-  private static boolean contains(byte[] env, byte[] needle) {
-    int start = 0;
-    for (int i = 0; i <= env.length; i++) {
-      if (i == env.length || env[i] == 0) {
-        if (i - start == needle.length && java.util.Arrays.equals(env, start, i, needle, 0, needle.length)) {
-          return true;
-        }
-        start = i + 1;
-      }
-    }
-    return false;
+  /** The children of {@code pid} that have ended and wait to be reaped. */
+  public static List<ProcInfo> zombieChildrenOf(long pid) {
+    return ProcFs.scan().stream()
+        .filter(stat -> stat.ppid() == pid && !stat.alive())
+        .map(ProcFs::info)
+        .toList();
   }
 
+  /** The pids of the children of {@code pid}, their children, and so on; not {@code pid}. */
+  public static List<Long> descendants(long pid) {
+    return descendants(pid, childrenByParent(ProcFs.scan()));
+  }
+
+  /**
+   * Kills every process whose environment holds {@code key=value}: SIGTERM first, SIGKILL to
+   * those still alive after {@code grace} (at once if {@code grace} is zero). It scans again
+   * and again, so a tree that forks while it dies is killed too.
+   *
+   * @return true once none is alive (a zombie counts as dead); false if some still are when
+   *     {@code confirmWithin} has passed
+   */
   public static boolean killTagged(String key, String value, Duration grace, Duration confirmWithin) {
-    long deadline = System.nanoTime() + confirmWithin.toNanos();
-    while (true) {
-      List<Long> pids = pidsWithEnv(key, value);
-      pids.removeIf(pid -> !alive(pid));
-      if (pids.isEmpty()) {
-        return true;
-      }
-      for (long pid : pids) {
-        ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
-        signal(pid);
-      }
-      if (System.nanoTime() > deadline) {
-        return false;
-      }
-      LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
-    }
+    return new Kill(null, envEntry(key, value), grace, confirmWithin).run();
   }
 
-  public static boolean killTree(long rootPid, String tagKey, String tagValue, Duration grace, Duration confirmWithin) {
-    ProcessHandle.of(rootPid).ifPresent(h -> {
-      h.descendants().forEach(ProcessHandle::destroyForcibly);
-      h.destroyForcibly();
-    });
-    return killTagged(tagKey, tagValue, grace, confirmWithin);
+  /**
+   * Kills {@code rootPid}, its descendants, every process whose environment holds
+   * {@code tagKey=tagValue}, and the members of every process group that one of them leads, as
+   * {@link #killTagged} does. The process group of this JVM is never signalled.
+   *
+   * @return true once none is alive (a zombie counts as dead); false if some still are when
+   *     {@code confirmWithin} has passed
+   */
+  public static boolean killTree(
+      long rootPid, String tagKey, String tagValue, Duration grace, Duration confirmWithin) {
+    return new Kill(rootPid, envEntry(tagKey, tagValue), grace, confirmWithin).run();
   }
 
-  private static void signal(long pid) {
-    try {
-      new ProcessBuilder("kill", "-KILL", Long.toString(pid)).redirectErrorStream(true)
-          .redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor();
-    } catch (IOException e) {
-      // nothing more to do
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-  }
-
-  private static boolean alive(long pid) {
-    try {
-      String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
-      char state = stat.charAt(stat.lastIndexOf(')') + 2);
-      return state != 'Z' && state != 'X';
-    } catch (IOException | RuntimeException e) {
-      return false;
-    }
-  }
-
+  /**
+   * Makes this JVM the reaper of every orphaned descendant ({@code PR_SET_CHILD_SUBREAPER}), so
+   * a grandchild whose parent exits becomes this process's child instead of init's and can
+   * still be found and killed. Orphans adopted this way are not reaped by the JDK: run a
+   * {@link Reaper} too.
+   *
+   * @return false when it is not available: on Java 21, or without native access enabled
+   */
   public static boolean becomeSubreaper() {
-    return false;
+    return Libc.get().map(libc -> libc.setChildSubreaper(true)).orElse(false);
+  }
+
+  /** Whether signals go through libc now; false on Java 21 or when the fallback is forced. */
+  public static boolean signalsAreNative() {
+    return Signals.current().isNative();
+  }
+
+  static byte[] envEntry(String key, String value) {
+    Objects.requireNonNull(key, "key");
+    Objects.requireNonNull(value, "value");
+    return (key + "=" + value).getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static Map<Long, List<Stat>> childrenByParent(List<Stat> all) {
+    Map<Long, List<Stat>> children = new HashMap<>();
+    for (Stat stat : all) {
+      children.computeIfAbsent(stat.ppid(), parent -> new ArrayList<>()).add(stat);
+    }
+    return children;
+  }
+
+  private static List<Long> descendants(long pid, Map<Long, List<Stat>> children) {
+    List<Long> found = new ArrayList<>();
+    Deque<Long> todo = new ArrayDeque<>(List.of(pid));
+    while (!todo.isEmpty()) {
+      for (Stat child : children.getOrDefault(todo.pop(), List.of())) {
+        if (!found.contains(child.pid())) {
+          found.add(child.pid());
+          todo.push(child.pid());
+        }
+      }
+    }
+    return found;
+  }
+
+  /**
+   * One kill of a tree.
+   *
+   * <p>Overview: each round scans {@code /proc} and collects the live targets: processes marked
+   * in an earlier round (the same pid with the same start time), the root and its descendants,
+   * tagged processes, and members of groups that a target leads. New targets get SIGTERM once;
+   * after the grace every live target, and every group with a live member, gets SIGKILL each
+   * round. Rounds are spaced by a pause that grows from 0.2 ms to 10 ms. Marking by start time
+   * means an orphan stays a target after it leaves the tree, and a reused pid never becomes one.
+   */
+  private static final class Kill {
+    private final Long root;
+    private final byte[] tag;
+    private final long start = System.nanoTime();
+    private final long killAt;
+    private final long giveUpAt;
+    private final long ownGroup = ProcFs.stat(ProcFs.SELF).map(Stat::pgid).orElse(-1L);
+    private final Map<Long, Long> marked = new HashMap<>(); // pid -> start time
+    private final Set<Long> groups = new HashSet<>();
+    private final Set<Long> termed = new HashSet<>();
+
+    Kill(Long root, byte[] tag, Duration grace, Duration confirmWithin) {
+      this.root = root;
+      this.tag = tag;
+      this.killAt = start + nonNegative(grace, "grace").toNanos();
+      this.giveUpAt = start + nonNegative(confirmWithin, "confirmWithin").toNanos();
+    }
+
+    boolean run() {
+      boolean interrupted = Thread.interrupted();
+      try {
+        for (long pause = MIN_PAUSE_NANOS; ; pause = Math.min(2 * pause, MAX_PAUSE_NANOS)) {
+          List<Stat> live = liveTargets();
+          if (live.isEmpty()) {
+            return true;
+          }
+          if (System.nanoTime() - giveUpAt >= 0) {
+            return false;
+          }
+          signal(live);
+          LockSupport.parkNanos(pause);
+          interrupted |= Thread.interrupted();
+        }
+      } finally {
+        if (interrupted) {
+          Thread.currentThread().interrupt();
+        }
+      }
+    }
+
+    private void signal(List<Stat> live) {
+      Set<Long> targets = new LinkedHashSet<>();
+      for (Stat stat : live) {
+        targets.add(stat.pid());
+        if (groups.contains(stat.pgid())) {
+          targets.add(-stat.pgid());
+        }
+      }
+      if (System.nanoTime() - killAt >= 0) {
+        Signals.current().send(Signals.KILL, targets);
+      } else {
+        targets.removeAll(termed);
+        termed.addAll(targets);
+        Signals.current().send(Signals.TERM, targets);
+      }
+    }
+
+    private List<Stat> liveTargets() {
+      ProcFs.Reader reader = new ProcFs.Reader();
+      List<Stat> all = ProcFs.scan();
+      Set<Long> tree = new HashSet<>();
+      if (root != null) {
+        tree.add(root);
+        tree.addAll(descendants(root, childrenByParent(all)));
+      }
+      List<Stat> live = new ArrayList<>();
+      for (Stat stat : all) {
+        if (stat.alive() && stat.pid() != ProcFs.SELF && stat.pid() > 1 && isTarget(stat, tree, reader)) {
+          live.add(stat);
+          marked.put(stat.pid(), stat.startTicks());
+          if (stat.pid() == stat.pgid() && stat.pgid() != ownGroup) {
+            groups.add(stat.pgid());
+          }
+        }
+      }
+      for (Stat stat : all) { // members of groups found in this round
+        if (stat.alive() && groups.contains(stat.pgid()) && !marked.containsKey(stat.pid())
+            && stat.pid() != ProcFs.SELF) {
+          live.add(stat);
+          marked.put(stat.pid(), stat.startTicks());
+        }
+      }
+      return live;
+    }
+
+    private boolean isTarget(Stat stat, Set<Long> tree, ProcFs.Reader reader) {
+      Long seen = marked.get(stat.pid());
+      return (seen != null && seen == stat.startTicks())
+          || tree.contains(stat.pid())
+          || groups.contains(stat.pgid())
+          || reader.hasEnv(stat.pid(), tag);
+    }
+
+    private static Duration nonNegative(Duration d, String name) {
+      if (d.isNegative()) {
+        throw new IllegalArgumentException(name + " must not be negative, but was " + d);
+      }
+      return d;
+    }
   }
 }

@@ -1,0 +1,180 @@
+package dev.spm.internal.proc;
+
+import java.io.FileInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Reads {@code /proc}. Every read is a snapshot that may already be stale: a process can end or
+ * start between two reads. Entries that vanish or cannot be read are skipped, never reported.
+ */
+final class ProcFs {
+  static final long SELF = ProcessHandle.current().pid();
+
+  /** The fields of {@code /proc/PID/stat} that this package uses. */
+  record Stat(long pid, String comm, char state, long ppid, long pgid, long sid, long startTicks) {
+    boolean alive() {
+      return ProcFs.alive(state);
+    }
+  }
+
+  private ProcFs() {}
+
+  static boolean alive(char state) {
+    return state != 'Z' && state != 'X' && state != 'x';
+  }
+
+  /** The pids of every process, from the numeric entries of {@code /proc}. */
+  static long[] pids() {
+    String[] names = new java.io.File("/proc").list();
+    if (names == null) {
+      return new long[0];
+    }
+    long[] pids = new long[names.length];
+    int n = 0;
+    for (String name : names) {
+      if (!name.isEmpty() && Character.isDigit(name.charAt(0))) {
+        pids[n++] = Long.parseLong(name);
+      }
+    }
+    return Arrays.copyOf(pids, n);
+  }
+
+  /** The stat of every process that could be read. */
+  static List<Stat> scan() {
+    Reader reader = new Reader();
+    List<Stat> all = new ArrayList<>();
+    for (long pid : pids()) {
+      Stat stat = reader.stat(pid);
+      if (stat != null) {
+        all.add(stat);
+      }
+    }
+    return all;
+  }
+
+  static Optional<Stat> stat(long pid) {
+    return Optional.ofNullable(new Reader().stat(pid));
+  }
+
+  static ProcInfo info(Stat stat) {
+    String cmdline = new Reader().cmdline(stat.pid());
+    String shown = cmdline.isEmpty() ? "[" + stat.comm() + "]" : cmdline;
+    return new ProcInfo(stat.pid(), stat.ppid(), stat.pgid(), stat.state(), shown);
+  }
+
+  /**
+   * Reads files of {@code /proc} into one buffer that it reuses, so a scan of a few hundred
+   * processes allocates little. Not thread-safe: one per scan.
+   */
+  static final class Reader {
+    private byte[] buf = new byte[8192];
+    private int len;
+
+    /** Parses {@code /proc/PID/stat}, or returns null if the process is gone. */
+    Stat stat(long pid) {
+      if (!read("/proc/" + pid + "/stat")) {
+        return null;
+      }
+      // "pid (comm) state ppid pgrp session tty tpgid flags minflt cminflt majflt cmajflt utime
+      // stime cutime cstime priority nice threads itrealvalue starttime ..."; comm may hold spaces
+      // and parentheses, so parse from the last ')'.
+      int open = indexOf((byte) '(', 0);
+      int close = lastIndexOf((byte) ')');
+      if (open < 0 || close < open) {
+        return null;
+      }
+      String comm = new String(buf, open + 1, close - open - 1, StandardCharsets.UTF_8);
+      long[] fields = new long[20];
+      char state = (char) buf[close + 2];
+      int at = close + 4; // the first field after state
+      for (int i = 0; i < fields.length && at < len; i++) {
+        long value = 0;
+        boolean negative = buf[at] == '-';
+        if (negative) {
+          at++;
+        }
+        while (at < len && buf[at] != ' ' && buf[at] != '\n') {
+          value = value * 10 + (buf[at++] - '0');
+        }
+        fields[i] = negative ? -value : value;
+        at++;
+      }
+      // fields[0] = ppid (field 4), [1] = pgrp, [2] = session, ..., [18] = starttime (field 22)
+      return new Stat(pid, comm, state, fields[0], fields[1], fields[2], fields[18]);
+    }
+
+    /** Whether {@code /proc/PID/environ} holds exactly the entry {@code key=value}. */
+    boolean hasEnv(long pid, byte[] entry) {
+      if (!read("/proc/" + pid + "/environ")) {
+        return false;
+      }
+      for (int start = 0; start < len; ) {
+        int end = indexOf((byte) 0, start);
+        if (end < 0) {
+          end = len;
+        }
+        if (end - start == entry.length && Arrays.equals(buf, start, end, entry, 0, entry.length)) {
+          return true;
+        }
+        start = end + 1;
+      }
+      return false;
+    }
+
+    /** The command line with its arguments joined by spaces; empty if none or gone. */
+    String cmdline(long pid) {
+      if (!read("/proc/" + pid + "/cmdline")) {
+        return "";
+      }
+      int end = len;
+      while (end > 0 && buf[end - 1] == 0) {
+        end--;
+      }
+      for (int i = 0; i < end; i++) {
+        if (buf[i] == 0) {
+          buf[i] = ' ';
+        }
+      }
+      return new String(buf, 0, end, StandardCharsets.UTF_8);
+    }
+
+    private boolean read(String file) {
+      try (InputStream in = new FileInputStream(file)) {
+        len = 0;
+        for (int n; (n = in.read(buf, len, buf.length - len)) > 0; ) {
+          len += n;
+          if (len == buf.length) {
+            buf = Arrays.copyOf(buf, buf.length * 2);
+          }
+        }
+        return true;
+      } catch (IOException gone) { // vanished, or not ours to read
+        return false;
+      }
+    }
+
+    private int indexOf(byte b, int from) {
+      for (int i = from; i < len; i++) {
+        if (buf[i] == b) {
+          return i;
+        }
+      }
+      return -1;
+    }
+
+    private int lastIndexOf(byte b) {
+      for (int i = len - 1; i >= 0; i--) {
+        if (buf[i] == b) {
+          return i;
+        }
+      }
+      return -1;
+    }
+  }
+}

@@ -1,0 +1,291 @@
+package dev.spm;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.spm.internal.proc.ProcessTrees;
+import dev.spm.testing.ProcessLeaks;
+import dev.spm.testing.TestFunctions;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.LongStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The List manager on a session of one server with two slots; each test leaves the spokes warm. */
+class ListManagerTest {
+  private static final AtomicInteger NAMES = new AtomicInteger();
+  private static final ManageOptions BOTH = ManageOptions.builder().nSpokesMin(2)
+      .timeoutWaitForSpokes(Duration.ofSeconds(60)).build();
+  private static Session session;
+
+  @BeforeAll
+  static void open() {
+    session = Session.open("local:1x2");
+  }
+
+  @AfterAll
+  static void close() {
+    String id = session.id();
+    session.close();
+    ProcessLeaks.assertNoneLeft(ProcessTrees.SESSION_ENV, id, Duration.ofSeconds(2));
+  }
+
+  private static String name() {
+    return "list-" + NAMES.incrementAndGet();
+  }
+
+  @Test
+  void everyTaskIsReportedOnce_onTheCallingThread() {
+    Thread caller = Thread.currentThread();
+    Map<String, Integer> seen = new HashMap<>();
+    ListManager<String> m = ListManager.declare(name(), r -> {
+      assertThat(Thread.currentThread()).isSameAs(caller);
+      assertThat(Spm.amOnline()).isTrue();
+      seen.merge(r.value(), 1, Integer::sum);
+    });
+    for (int i = 0; i < 1000; i++) {
+      m.submit(Task.of("t" + i, TestFunctions::echo, "v" + i));
+    }
+    ManageResult result = m.manage(Pools.intraAll(), BOTH);
+    assertThat(seen).hasSize(1000).allSatisfy((k, v) -> assertThat(v).isEqualTo(1));
+    assertThat(result.succeeded()).isEqualTo(1000);
+    assertThat(Spm.amOffline()).isTrue();
+  }
+
+  @Test
+  void tasksFromAnIterator_areReadLazily() {
+    AtomicInteger made = new AtomicInteger();
+    long[] sum = {0};
+    ListManager<String> m = ListManager.declare(name(), r -> sum[0] += Long.parseLong(r.value()));
+    Iterator<Task<String>> tasks = LongStream.range(0, 100_000).mapToObj(i -> {
+      made.incrementAndGet();
+      return Task.of("t" + i, TestFunctions::echo, Long.toString(i));
+    }).iterator();
+    m.submitAll(tasks);
+    assertThat(made.get()).isZero();
+    m.manage(Pools.intraAll(), BOTH);
+    assertThat(sum[0]).isEqualTo(100_000L * 99_999 / 2);
+  }
+
+  @Test
+  void statusHandler_maySubmitMoreTasks() {
+    List<String> order = new ArrayList<>();
+    ListManager<String>[] holder = new ListManager[1];
+    holder[0] = ListManager.declare(name(), r -> {
+      order.add(r.value());
+      if (order.size() < 5) {
+        holder[0].submit(Task.of("next", TestFunctions::echo, "n" + order.size()));
+      }
+    });
+    holder[0].submit(Task.of("first", TestFunctions::echo, "n0"));
+    holder[0].manage(Pools.intraAll(), BOTH);
+    assertThat(order).containsExactly("n0", "n1", "n2", "n3", "n4");
+  }
+
+  @Test
+  void anExceptionOnTheSpoke_isReportedWithItsRemoteCauseAndOrigin() {
+    List<Report<Integer>> reports = new ArrayList<>();
+    ListManager<Integer> m = ListManager.declare(name(), reports::add);
+    m.submit(Task.of("div", TestFunctions::divide, 1, 0));
+    m.manage(Pools.intraAll(), BOTH);
+    Report<Integer> report = reports.get(0);
+    assertThatThrownBy(report::value).isInstanceOf(TaskEvalUncaught.class)
+        .hasMessageContaining("task 'div'").hasMessageContaining("java.lang.ArithmeticException: / by zero")
+        .cause().isInstanceOf(RemoteThrowable.class).hasToString("java.lang.ArithmeticException: / by zero");
+    TaskException failure = report.failure().orElseThrow();
+    assertThat(failure.origin().attempt()).isEqualTo(1);
+    assertThat(failure.origin().server()).isEqualTo(session.servers().get(0));
+    assertThat(failure.origin().pid()).isNotEqualTo(ProcessHandle.current().pid());
+    assertThat(failure.getCause().getStackTrace()[0].getMethodName()).isEqualTo("divide");
+  }
+
+  @Test
+  void aResultThatCannotBeSerialized_isReportedAsTheTasksFailure() {
+    List<Report<Object>> reports = new ArrayList<>();
+    ListManager<Object> m = ListManager.declare(name(), reports::add);
+    m.submit(Task.of("thread", TestFunctions::unserializableResult));
+    m.manage(Pools.intraAll(), BOTH);
+    assertThatThrownBy(reports.get(0)::value).isInstanceOf(TaskEvalUncaught.class)
+        .hasMessageContaining("cannot be serialized");
+  }
+
+  @Test
+  void aSpokeKilledMidTask_itsTaskRunsAgainOnAnotherSpoke_andIsReportedOnce(@TempDir Path dir) {
+    Path marker = dir.resolve("died");
+    List<Report<Long>> reports = new ArrayList<>();
+    ListManager<Long> m = ListManager.declare(name(), reports::add);
+    m.submit(Task.of("victim", TestFunctions::dieOnce, marker.toString()));
+    m.manage(Pools.intraAll(), BOTH);
+    assertThat(reports).hasSize(1);
+    Report<Long> report = reports.get(0);
+    assertThat(report.succeeded()).isTrue();
+    assertThat(report.origin().attempt()).isEqualTo(2);
+    assertThat(report.value()).isNotEqualTo(readPid(marker));
+  }
+
+  @Test
+  void aSpokeThatKeepsDying_isReportedFatalAfterThreeAttempts_withItsExitCode() {
+    List<Report<List<String>>> reports = new ArrayList<>();
+    ListManager<List<String>> m = ListManager.declare(name(), reports::add);
+    m.submit(Task.of("halt", TestFunctions::exitWith, 7));
+    m.manage(Pools.intraAll(), BOTH);
+    assertThat(reports).hasSize(1);
+    TaskException failure = reports.get(0).failure().orElseThrow();
+    assertThat(failure).isInstanceOf(TaskEvalFatal.class).hasMessageContaining("exit code 7");
+    assertThat(failure.origin().attempt()).isEqualTo(3);
+    assertThat(failure.origin().exitCode()).hasValue(7);
+  }
+
+  @Test
+  void aTaskPastItsDeadline_isKilledAndReportedAsTimeout_andNotRetried() {
+    List<Report<Long>> reports = new ArrayList<>();
+    ListManager<Long> m = ListManager.declare(name(), reports::add);
+    m.submit(Task.of("slow", TestFunctions::sleepThenPid, 60_000L).withTimeout(Duration.ofMillis(500)));
+    m.submit(Task.of("fast", TestFunctions::sleepThenPid, 1L).withTimeout(Duration.ofSeconds(30)));
+    m.manage(Pools.intraAll(), BOTH);
+    assertThat(reports).hasSize(2);
+    Report<Long> slow = reports.stream().filter(r -> r.label().equals("slow")).findFirst().orElseThrow();
+    assertThat(slow.failure()).get().isInstanceOf(TaskEvalTimeout.class);
+    assertThat(slow.failure().get().origin().attempt()).isEqualTo(1);
+    assertThat(slow.failure().get().origin().signal()).hasValue(9);
+  }
+
+  @Test
+  void aStatusHandlerThatThrows_leavesManage_andTheNextManageWorks() {
+    ListManager<String> bad = ListManager.declare(name(), r -> {
+      throw new IllegalStateException("handler bug");
+    });
+    for (int i = 0; i < 10; i++) {
+      bad.submit(Task.of("t" + i, TestFunctions::echo, "x"));
+    }
+    assertThatThrownBy(() -> bad.manage(Pools.intraAll(), BOTH))
+        .isInstanceOf(ManageException.class)
+        .hasMessageContaining("status handler threw")
+        .hasCauseInstanceOf(IllegalStateException.class)
+        .satisfies(e -> assertThat(((ManageException) e).reason()).isEqualTo(ManageException.Reason.HANDLER_THREW));
+    assertThat(Spm.amOffline()).isTrue();
+    List<String> values = new ArrayList<>();
+    ListManager<String> good = ListManager.declare(name(), r -> values.add(r.value()));
+    good.submit(Task.of("after", TestFunctions::echo, "ok"));
+    good.manage(Pools.intraAll(), BOTH);
+    assertThat(values).containsExactly("ok");
+  }
+
+  @Test
+  void timeoutExecution_endsManage_listingTheTasksWithoutReport() {
+    ListManager<Long> m = ListManager.declare(name(), r -> { });
+    m.submit(Task.of("a", TestFunctions::sleepThenPid, 60_000L));
+    m.submit(Task.of("b", TestFunctions::sleepThenPid, 60_000L));
+    m.submit(Task.of("c", TestFunctions::sleepThenPid, 60_000L));
+    assertThatThrownBy(() -> m.manage(Pools.intraAll(), ManageOptions.builder().nSpokesMin(2)
+        .timeoutWaitForSpokes(Duration.ofSeconds(60)).timeoutExecution(Duration.ofMillis(500)).build()))
+        .isInstanceOfSatisfying(ManageException.class, e -> {
+          assertThat(e.reason()).isEqualTo(ManageException.Reason.EXECUTION_TIMEOUT);
+          assertThat(e.unreported()).containsExactly("a", "b", "c");
+        });
+  }
+
+  @Test
+  void interruptingTheCaller_cancelsManageCleanly() throws Exception {
+    ListManager<Long> m = ListManager.declare(name(), r -> { });
+    m.submit(Task.of("long", TestFunctions::sleepThenPid, 60_000L));
+    Thread caller = Thread.currentThread();
+    ListManager<Long> probe = ListManager.declare(name(), r -> { });
+    Thread interrupter = Thread.ofVirtual().start(() -> {
+      org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> Spm.amOnline());
+      caller.interrupt();
+    });
+    try {
+      assertThatThrownBy(() -> m.manage(Pools.intraAll(), BOTH))
+          .isInstanceOfSatisfying(ManageException.class, e -> {
+            assertThat(e.reason()).isEqualTo(ManageException.Reason.INTERRUPTED);
+            assertThat(e.unreported()).containsExactly("long");
+          });
+      assertThat(Thread.interrupted()).isTrue();
+    } finally {
+      interrupter.join();
+    }
+    probe.submit(Task.of("after", TestFunctions::pid));
+    probe.manage(Pools.intraAll(), BOTH);
+  }
+
+  @Test
+  void fewerSpokesThanNSpokesMin_isAClearError() {
+    ListManager<String> m = ListManager.declare(name(), r -> { });
+    m.submit(Task.of("t", TestFunctions::echo, "x"));
+    assertThatThrownBy(() -> m.manage(Pools.intraAll(), ManageOptions.builder().nSpokesMin(3)
+        .timeoutWaitForSpokes(Duration.ofMillis(300)).build()))
+        .isInstanceOfSatisfying(ManageException.class, e -> {
+          assertThat(e.reason()).isEqualTo(ManageException.Reason.NOT_ENOUGH_SPOKES);
+          assertThat(e).hasMessageContaining("at least 3 spoke(s)");
+          assertThat(e.unreported()).containsExactly("t");
+        });
+  }
+
+  @Test
+  void aNestedManage_isAClearError() {
+    List<Throwable> thrown = new ArrayList<>();
+    ListManager<String> inner = ListManager.declare(name(), r -> { });
+    inner.submit(Task.of("inner", TestFunctions::echo, "x"));
+    ListManager<String> outer = ListManager.declare(name(), r -> {
+      try {
+        inner.manage(Pools.intraAll());
+      } catch (SpmUsageException e) {
+        thrown.add(e);
+      }
+    });
+    outer.submit(Task.of("outer", TestFunctions::echo, "x"));
+    outer.manage(Pools.intraAll(), BOTH);
+    assertThat(thrown).singleElement().asString().contains("nested");
+  }
+
+  @Test
+  void declaringWhileOnline_isAClearError() {
+    List<Throwable> thrown = new ArrayList<>();
+    ListManager<String> m = ListManager.declare(name(), r -> {
+      try {
+        ListManager.declare(name(), x -> { });
+      } catch (SpmUsageException e) {
+        thrown.add(e);
+      }
+    });
+    m.submit(Task.of("t", TestFunctions::echo, "x"));
+    m.manage(Pools.intraAll(), BOTH);
+    assertThat(thrown).singleElement().asString().contains("while").contains("online");
+  }
+
+  @Test
+  void theSameSlotsAsAPreviousManage_canBeSelectedAgain() {
+    ListManager<Long> first = ListManager.declare(name(), r -> { });
+    first.submit(Task.of("t", TestFunctions::pid));
+    ManageResult previous = first.manage(Pools.intraOnePerServer(), ManageOptions.defaults());
+    assertThat(previous.slots()).hasSize(1);
+    Set<String> slots = new HashSet<>();
+    ListManager<Long> second = ListManager.declare(name(), r -> slots.add(r.origin().spoke().replaceAll("#.*", "")));
+    for (int i = 0; i < 20; i++) {
+      second.submit(Task.of("t" + i, TestFunctions::pid));
+    }
+    second.manage(Pools.sameAs(previous), ManageOptions.defaults());
+    assertThat(slots).containsExactlyElementsOf(previous.slots());
+  }
+
+  private static long readPid(Path marker) {
+    try {
+      return Long.parseLong(Files.readString(marker).trim());
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+}
