@@ -4,6 +4,7 @@ import dev.spm.ListManager;
 import dev.spm.Pool;
 import dev.spm.Task;
 import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Round trip of a single task inside one {@code manage}: the status handler submits the next task
@@ -35,8 +36,8 @@ public final class Latency {
     int total = samples + warmup;
     int[] done = {0};
     long[] sentAt = {0};
-    ListManager<Object>[] holder = new ListManager[1];
-    holder[0] = ListManager.declare("bench::latency#" + (++runs), r -> {
+    AtomicReference<ListManager<Object>> holder = new AtomicReference<>();
+    holder.set(ListManager.declare("bench::latency#" + (++runs), r -> {
       long now = System.nanoTime();
       r.value();
       int i = done[0]++;
@@ -45,12 +46,12 @@ public final class Latency {
       }
       if (done[0] < total) {
         sentAt[0] = System.nanoTime();
-        holder[0].submit(task);
+        holder.get().submit(task);
       }
-    });
+    }));
     sentAt[0] = System.nanoTime();
-    holder[0].submit(task);
-    holder[0].manage(pool);
+    holder.get().submit(task);
+    holder.get().manage(pool);
     Arrays.sort(rounds);
     return new Result(samples, percentile(rounds, 0.50) / 1000, percentile(rounds, 0.99) / 1000);
   }

@@ -33,6 +33,7 @@ final class BenchCommand implements Runnable {
     String cloud;
 
     @Override
+    @SuppressWarnings("try") // the session is held open for the run and closed after it
     public Integer call() throws InterruptedException {
       if (tasks < 1) {
         throw new IllegalArgumentException("--tasks must be positive, but was " + tasks);
@@ -59,6 +60,7 @@ final class BenchCommand implements Runnable {
     String cloud;
 
     @Override
+    @SuppressWarnings("try") // the session is held open for the run and closed after it
     public Integer call() {
       if (tasks < 1) {
         throw new IllegalArgumentException("--tasks must be positive, but was " + tasks);

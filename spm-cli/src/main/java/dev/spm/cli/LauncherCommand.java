@@ -34,6 +34,7 @@ final class LauncherCommand implements Callable<Integer> {
   List<String> commands;
 
   @Override
+  @SuppressWarnings("try") // the session is held open for the run and closed after it
   public Integer call() {
     if (timeout != null && timeout.isZero()) {
       timeout = null;

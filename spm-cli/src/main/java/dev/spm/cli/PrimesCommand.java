@@ -35,6 +35,7 @@ final class PrimesCommand implements Callable<Integer> {
   Pool pool;
 
   @Override
+  @SuppressWarnings("try") // the session is held open for the run and closed after it
   public Integer call() {
     if (buckets < 1) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--buckets must be positive, but was " + buckets);

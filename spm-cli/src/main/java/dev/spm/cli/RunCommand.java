@@ -77,6 +77,7 @@ final class RunCommand implements Callable<Integer> {
   List<String> words = List.of();
 
   @Override
+  @SuppressWarnings("try") // the session is held open for the run and closed after it
   public Integer call() {
     if (jobs != null && jobs < 1) {
       throw new CommandLine.ParameterException(spec.commandLine(), "-j must be at least 1, but was " + jobs);
