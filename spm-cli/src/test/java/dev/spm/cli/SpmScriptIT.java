@@ -121,6 +121,30 @@ class SpmScriptIT {
   }
 
   @Test
+  void run_printsWhatGnuParallelPrints_forAwkwardArguments() throws Exception {
+    Path parallel = GnuParallelQuotingTest.findParallel();
+    String[] args = {"a", "b c", "it's", "", "$HOME", "`date`", "a;b", "*", "\\", "\"q\"", "--x"};
+    List<String> words = new ArrayList<>(List.of("printf", "'<%s>\\n'", "{}", ":::"));
+    words.addAll(List.of(args));
+    List<String> spmArgs = new ArrayList<>(List.of("run"));
+    spmArgs.addAll(words);
+    Run ours = spm(spmArgs.toArray(String[]::new));
+    List<String> command = new ArrayList<>(List.of(parallel.toString(), "--will-cite"));
+    command.addAll(words);
+    Process p = new ProcessBuilder(command).directory(ROOT.toFile()).start();
+    try {
+      p.getOutputStream().close();
+      CompletableFuture<String> theirs = CompletableFuture.supplyAsync(() -> read(p.getInputStream()));
+      assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+      assertThat(p.exitValue()).isZero();
+      assertThat(ours.status()).as(ours.err()).isZero();
+      assertThat(ours.out().lines().sorted().toList()).isEqualTo(theirs.join().lines().sorted().toList());
+    } finally {
+      p.destroyForcibly();
+    }
+  }
+
+  @Test
   void badFlag_exits255_withOneLine() throws Exception {
     Run run = spm("run", "--bogus", "echo", ":::", "a");
     assertThat(run.status()).isEqualTo(255);
