@@ -1,13 +1,9 @@
 package dev.spm;
 
 import dev.spm.internal.Roles;
-import dev.spm.internal.hub.Backend;
 import dev.spm.internal.hub.ListEngine;
 import dev.spm.internal.hub.Outcome;
-import dev.spm.internal.hub.SerialBackend;
 import dev.spm.internal.hub.TaskSpec;
-import dev.spm.internal.task.ErrorData;
-import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Iterator;
 import java.util.Objects;
@@ -129,53 +125,16 @@ public final class ListManager<R> {
    *     (its interrupt flag is then set); it lists the tasks that got no report
    */
   public ManageResult manage(Pool pool, ManageOptions options) {
-    Objects.requireNonNull(pool, "pool");
-    Objects.requireNonNull(options, "options");
-    Roles.enterOnline(name);
-    try {
-      if (submitted.isEmpty() && sources.isEmpty()) {
-        throw new SpmInputException("manage of '" + name + "' has no tasks; submit tasks before calling manage");
-      }
-      Backend backend = pool.isSerial() ? new SerialBackend(Session.hubServerName()) : Session.backend(pool);
-      long start = System.nanoTime();
-      ListEngine engine = new ListEngine(name, backend, options, this::deliver);
+    return Managers.manage(name, pool, options, submitted.isEmpty() && sources.isEmpty(), this::deliver, engine -> {
       submitted.forEach(engine::submit);
       submitted.clear();
       sources.forEach(engine::submitAll);
       sources.clear();
       online = engine;
-      try {
-        engine.run(pool);
-      } finally {
-        online = null;
-      }
-      return new ManageResult(pool, engine.usedSlots(), engine.succeeded(), engine.failed(),
-          Duration.ofNanos(System.nanoTime() - start));
-    } finally {
-      Roles.exitOnline();
-    }
+    }, () -> online = null);
   }
 
   private void deliver(Outcome outcome) throws Exception {
-    handler.onReport(new Report<>(outcome.origin(), outcome.value(), failure(outcome)));
-  }
-
-  private static TaskException failure(Outcome o) {
-    TaskOrigin origin = o.origin();
-    ErrorData error = o.error();
-    Throwable cause = error == null ? null : error.toThrowable();
-    String what = o.what();
-    return switch (o.kind()) {
-      case OK -> null;
-      case DROPPED -> new TaskDropped(what, origin);
-      case LOAD_UNCAUGHT -> new TaskLoadUncaught(what, origin, cause);
-      case LOAD_FATAL -> new TaskLoadFatal(what, origin, cause);
-      case LOAD_KILL -> new TaskLoadKill(what, origin, cause);
-      case LOAD_TIMEOUT -> new TaskLoadTimeout(what, origin, cause);
-      case EVAL_UNCAUGHT -> new TaskEvalUncaught(what, origin, cause);
-      case EVAL_FATAL -> new TaskEvalFatal(what, origin, cause);
-      case EVAL_KILL -> new TaskEvalKill(what, origin, cause);
-      case EVAL_TIMEOUT -> new TaskEvalTimeout(what, origin, cause);
-    };
+    handler.onReport(Managers.report(outcome));
   }
 }

@@ -44,6 +44,18 @@ public final class TestFunctions {
     return s;
   }
 
+  public static Object echoObject(Object o) {
+    return o;
+  }
+
+  /** A task function class: joins its arguments with '+'. */
+  public static final class Join implements dev.spm.TaskFunction<String> {
+    @Override
+    public String apply(List<Object> args) {
+      return String.join("+", args.stream().map(String::valueOf).toList());
+    }
+  }
+
   public static Object noop() {
     return null;
   }

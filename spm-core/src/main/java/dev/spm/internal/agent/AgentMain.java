@@ -181,9 +181,8 @@ public final class AgentMain {
     synchronized (slot) {
       boolean quick = System.nanoTime() - slot.startedNanos < QUICK_DEATH_NANOS && slot.killReason == null;
       slot.quickDeaths = quick ? slot.quickDeaths + 1 : 0;
-      if (slot.quickDeaths > 5) {
-        log("slot " + slot.index + " keeps dying at start; not relaunching it. See this slot's log.");
-        return;
+      if (slot.quickDeaths == 5) {
+        log("slot " + slot.index + " keeps dying soon after start; relaunching it every 5 s. See this slot's log.");
       }
       if (slot.quickDeaths > 0) {
         try {

@@ -20,6 +20,11 @@ public interface Backend {
   /** Whether a slot without a live spoke may still get one (its server's agent is alive). */
   boolean canGrow();
 
+  /** Where a person should look when spokes misbehave, such as {@code "; see the logs in /tmp/…"}. */
+  default String logHint() {
+    return "";
+  }
+
   /** The hub's server name, for reports of the serial pool. */
   String hubServer();
 
@@ -29,6 +34,8 @@ public interface Backend {
     SpokeLink spoke;
     /** Attempts sent to the current spoke, in the order it runs them; the head is running. */
     final java.util.ArrayDeque<ListEngine.Attempt> queue = new java.util.ArrayDeque<>();
+    /** Tasks that may run only here (the Clone pattern), in order. */
+    final java.util.ArrayDeque<ListEngine.Pending> pinned = new java.util.ArrayDeque<>();
     /** The spoke was asked to die (why), and the engine waits for its SpokeDown. */
     String killReason;
     long killAskedNanos;

@@ -85,7 +85,7 @@ public final class Hub {
         PosixFilePermissions.fromString("rw-------"))), HexFormat.of().formatHex(token));
     this.listener = new ServerSocket();
     listener.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 128);
-    this.tracker = new Tracker(serverName(cloud, 0));
+    this.tracker = new Tracker(serverName(cloud, 0), logDir);
     Thread.ofVirtual().name("spm-hub-accept").start(this::acceptLoop);
     Thread.ofVirtual().name("spm-hub-watchdog").start(this::watchdog);
   }
@@ -179,7 +179,7 @@ public final class Hub {
     while (!closed) {
       try {
         Socket socket = listener.accept();
-        Thread.ofVirtual().name("spm-hub-conn").start(() -> serve(socket));
+        Thread.ofPlatform().daemon().name("spm-hub-conn").start(() -> serve(socket));
       } catch (IOException e) {
         if (!closed) {
           System.getLogger("dev.spm").log(System.Logger.Level.WARNING, "accept failed: " + e);

@@ -55,6 +55,8 @@ public final class ListEngine {
     final TaskSpec task;
     int attempts;
     String avoidSlot;
+    /** Runs only on this lane's slot (the Clone pattern), retried there too. */
+    Lane pinnedTo;
 
     Pending(TaskSpec task) {
       this.task = task;
@@ -90,6 +92,7 @@ public final class ListEngine {
   }
 
   private static final int MAX_WINDOW = 512;
+  private static final long SPIN_NANOS = 50_000;
   private static final long TARGET_BATCH_NANOS = 2_000_000;
   private static final long KILL_BACKSTOP_NANOS = TimeUnit.SECONDS.toNanos(10);
 
@@ -106,6 +109,10 @@ public final class ListEngine {
   private final List<Event> drained = new ArrayList<>();
   private List<Lane> lanes = List.of();
   private final List<String> usedSlots = new ArrayList<>();
+  private final java.util.PriorityQueue<Delayed> delayed =
+      new java.util.PriorityQueue<>(java.util.Comparator.comparingLong(Delayed::atNanos));
+  private Hooks hooks = slots -> { };
+  private boolean starting = true;
   private double avgTaskNanos = TARGET_BATCH_NANOS; // until measured: one task at a time
   private int window = 1;
   private long succeeded;
@@ -116,6 +123,79 @@ public final class ListEngine {
     this.backend = backend;
     this.options = options;
     this.sink = sink;
+  }
+
+  /** Called on the manage thread once the spokes that {@code manage} waits for are up. */
+  @FunctionalInterface
+  public interface Hooks {
+    /** @param liveSlots the selected slots that have a live spoke now, in the tracker's order */
+    void started(List<String> liveSlots);
+  }
+
+  private record Delayed(long atNanos, String slot, TaskSpec task) {}
+
+  public void hooks(Hooks hooks) {
+    this.hooks = hooks;
+  }
+
+  /** Adds a task that runs only on the given slot, and is retried only there. */
+  public void submitPinned(String slot, TaskSpec task) {
+    Pending pending = new Pending(task);
+    pending.pinnedTo = lane(slot);
+    pending.pinnedTo.pinned.addLast(pending);
+  }
+
+  /** Adds a task at a time to come (System.nanoTime), pinned to a slot when {@code slot} is not null. */
+  public void submitAt(long atNanos, String slot, TaskSpec task) {
+    delayed.add(new Delayed(atNanos, slot, task));
+  }
+
+  /**
+   * Starts nothing more: tasks waiting to be sent are taken out and returned (tasks not yet read
+   * from a source are not read), and {@code run} returns once the attempts in flight have ended.
+   */
+  public List<TaskSpec> stopStarting() {
+    starting = false;
+    List<TaskSpec> dropped = new ArrayList<>();
+    if (pushedBack != null) {
+      dropped.add(pushedBack.task);
+      pushedBack = null;
+    }
+    ready.forEach(p -> dropped.add(p.task));
+    ready.clear();
+    for (Lane lane : lanes) {
+      lane.pinned.forEach(p -> dropped.add(p.task));
+      lane.pinned.clear();
+    }
+    delayed.forEach(d -> dropped.add(d.task()));
+    delayed.clear();
+    sources.clear();
+    return dropped;
+  }
+
+  /** Kills every spoke that has work; its running attempt ends as a Kill, its queue goes back. */
+  public void killRunning(String reason) {
+    long now = System.nanoTime();
+    for (Lane lane : lanes) {
+      if (lane.spoke != null && lane.killReason == null && !lane.queue.isEmpty()) {
+        kill(lane, reason, now);
+      }
+    }
+  }
+
+  /** Reports a task that will never run as {@code TaskDropped}, through the sink, counted. */
+  public void drop(TaskSpec task, String why) {
+    deliver(new Outcome(task, Kind.DROPPED, null, null, why, new TaskOrigin(task.label(), task.id(), 0, "-",
+        "-", -1, Duration.ZERO, OptionalInt.empty(), OptionalInt.empty())));
+  }
+
+  private Lane lane(String slot) {
+    for (Lane lane : lanes) {
+      if (lane.slot.equals(slot)) {
+        return lane;
+      }
+    }
+    throw new IllegalArgumentException("slot " + slot + " is not in this manager's pool");
   }
 
   /** Adds a task; may be called before {@link #run} or, from the sink, during it. */
@@ -152,7 +232,18 @@ public final class ListEngine {
         : start + options.timeoutExecution().toNanos();
     try {
       lanes = backend.open(pool, options.nSpokesMax(), inbox);
+      if (lanes.isEmpty()) {
+        throw new Abort(Reason.NOT_ENOUGH_SPOKES, "has no slot to run on: pool " + pool
+            + " selects none of the session's slots", null);
+      }
       awaitSpokes(start);
+      List<String> live = new ArrayList<>();
+      for (Lane lane : lanes) {
+        if (lane.spoke != null) {
+          live.add(lane.slot);
+        }
+      }
+      hooks.started(live);
       loop(executionDeadline);
     } catch (Abort abort) {
       killBusyLanes(abort.reason == Reason.HANDLER_THREW || abort.reason == Reason.SOURCE_THREW);
@@ -171,7 +262,7 @@ public final class ListEngine {
       if (event == null) {
         throw new Abort(Reason.NOT_ENOUGH_SPOKES, "needs at least " + options.nSpokesMin() + " spoke(s) but "
             + liveLanes() + " of the " + lanes.size() + " slot(s) that pool " + pool() + " selects came up within "
-            + options.timeoutWaitForSpokes(), null);
+            + options.timeoutWaitForSpokes() + backend.logHint(), null);
       }
       handle(event);
     }
@@ -183,12 +274,15 @@ public final class ListEngine {
 
   private void loop(long executionDeadline) {
     while (true) {
-      dispatch();
-      if (inFlight.isEmpty() && ready.isEmpty() && sources.isEmpty()) {
+      releaseDelayed(System.nanoTime());
+      if (starting) {
+        dispatch();
+      }
+      if (inFlight.isEmpty() && (!starting || nothingWaits())) {
         return;
       }
       if (liveLanes() == 0 && inFlight.isEmpty() && !anyLaneKilling() && !backend.canGrow()) {
-        throw new Abort(Reason.NO_SPOKES_LEFT, "lost every spoke of its pool", null);
+        throw new Abort(Reason.NO_SPOKES_LEFT, "lost every spoke of its pool" + backend.logHint(), null);
       }
       long now = System.nanoTime();
       long wakeAt = Math.min(executionDeadline, nextDeadline());
@@ -209,7 +303,42 @@ public final class ListEngine {
     }
   }
 
+  private boolean nothingWaits() {
+    if (!ready.isEmpty() || !sources.isEmpty() || !delayed.isEmpty() || pushedBack != null) {
+      return false;
+    }
+    for (Lane lane : lanes) {
+      if (!lane.pinned.isEmpty()) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private void releaseDelayed(long now) {
+    while (!delayed.isEmpty() && delayed.peek().atNanos() <= now) {
+      Delayed d = delayed.poll();
+      if (d.slot() == null) {
+        submit(d.task());
+      } else {
+        submitPinned(d.slot(), d.task());
+      }
+    }
+  }
+
   private Event take(long nanos) {
+    // A report usually follows within microseconds while tasks are in flight: spin briefly
+    // before parking, which saves a futex wake-up on the hot path of a round trip.
+    if (!inFlight.isEmpty()) {
+      long spinUntil = System.nanoTime() + SPIN_NANOS;
+      do {
+        Event event = inbox.poll();
+        if (event != null) {
+          return event;
+        }
+        Thread.onSpinWait();
+      } while (System.nanoTime() < spinUntil);
+    }
     try {
       return nanos == Long.MAX_VALUE ? inbox.take() : inbox.poll(Math.max(nanos, 0), TimeUnit.NANOSECONDS);
     } catch (InterruptedException e) {
@@ -270,6 +399,9 @@ public final class ListEngine {
 
   /** The next task for a lane: one pushed back, a retry or submitted task, else from a source. */
   private Pending next(Lane lane) {
+    if (!lane.pinned.isEmpty()) {
+      return lane.pinned.pollFirst();
+    }
     if (pushedBack != null) {
       Pending p = pushedBack;
       pushedBack = null;
@@ -376,7 +508,7 @@ public final class ListEngine {
       for (Attempt attempt : lane.queue) {
         inFlight.remove(attempt.id);
         if (!head) {
-          ready.addFirst(attempt.pending); // never started: not an attempt
+          requeue(attempt.pending); // never started: not an attempt
           continue;
         }
         head = false;
@@ -385,7 +517,7 @@ public final class ListEngine {
         TaskOrigin origin = origin(attempt, now, down.exitCode(), down.signal(), p.attempts);
         boolean loading = p.task.timed() && !attempt.started;
         if (attempt.timedOut) {
-          if (options.retryTimeouts() && p.attempts < options.maxAttempts()) {
+          if (starting && options.retryTimeouts() && p.attempts < options.maxAttempts()) {
             retry(p, lane);
           } else {
             deliver(new Outcome(p.task, loading ? Kind.LOAD_TIMEOUT : Kind.EVAL_TIMEOUT, null, null,
@@ -395,7 +527,7 @@ public final class ListEngine {
         } else if (onPurpose) {
           deliver(new Outcome(p.task, loading ? Kind.LOAD_KILL : Kind.EVAL_KILL, null, null,
               "was killed: " + reason, origin));
-        } else if (p.attempts < options.maxAttempts()) {
+        } else if (starting && p.attempts < options.maxAttempts()) {
           retry(p, lane);
         } else {
           deliver(new Outcome(p.task, loading ? Kind.LOAD_FATAL : Kind.EVAL_FATAL, null, null,
@@ -408,8 +540,22 @@ public final class ListEngine {
   }
 
   private void retry(Pending p, Lane lane) {
+    if (p.pinnedTo != null) {
+      p.pinnedTo.pinned.addFirst(p);
+      return;
+    }
     p.avoidSlot = lane.slot;
     ready.addFirst(p);
+  }
+
+  private void requeue(Pending p) {
+    if (!starting) {
+      drop(p.task, "was not started: its manager stopped starting tasks");
+    } else if (p.pinnedTo != null) {
+      p.pinnedTo.pinned.addFirst(p);
+    } else {
+      ready.addFirst(p);
+    }
   }
 
   private static String signalText(Event.SpokeDown down) {
@@ -445,7 +591,7 @@ public final class ListEngine {
   // ---- deadlines and kills -------------------------------------------------------------------
 
   private long nextDeadline() {
-    long next = Long.MAX_VALUE;
+    long next = delayed.isEmpty() ? Long.MAX_VALUE : delayed.peek().atNanos();
     for (Lane lane : lanes) {
       Attempt head = lane.queue.peekFirst();
       if (lane.killReason != null) {
@@ -548,6 +694,12 @@ public final class ListEngine {
     List<Pending> all = new ArrayList<>(ready);
     if (pushedBack != null) {
       all.add(pushedBack);
+    }
+    for (Lane lane : lanes) {
+      all.addAll(lane.pinned);
+    }
+    for (Delayed d : delayed) {
+      all.add(new Pending(d.task()));
     }
     all.sort((a, b) -> Long.compare(a.task.id(), b.task.id()));
     List<String> labels = new ArrayList<>(all.size());

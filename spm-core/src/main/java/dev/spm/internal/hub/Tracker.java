@@ -59,9 +59,16 @@ public final class Tracker implements Backend {
   private BlockingQueue<Event> inbox;
   private Set<String> routed = Set.of();
   private final String hubServer;
+  private final String logHint;
 
-  Tracker(String hubServer) {
+  Tracker(String hubServer, java.nio.file.Path logDir) {
     this.hubServer = hubServer;
+    this.logHint = "; see the logs in " + logDir;
+  }
+
+  @Override
+  public String logHint() {
+    return logHint;
   }
 
   @Override
@@ -275,6 +282,11 @@ public final class Tracker implements Backend {
 
   @Override
   public synchronized boolean canGrow() {
-    return !servers.isEmpty();
+    for (String slot : routed) {
+      if (servers.containsKey(slot.substring(0, slot.lastIndexOf("/slot-")))) {
+        return true;
+      }
+    }
+    return false;
   }
 }

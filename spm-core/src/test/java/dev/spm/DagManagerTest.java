@@ -1,0 +1,131 @@
+package dev.spm;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.spm.testing.TestFunctions;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/** The DAG manager's policy, on the serial pool; the contract suite runs it on spokes too. */
+class DagManagerTest {
+  private static final AtomicInteger NAMES = new AtomicInteger();
+
+  private static String name() {
+    return "dag-" + NAMES.incrementAndGet();
+  }
+
+  @Test
+  void aTaskRunsAfterItsDependencies_andReceivesTheirResults() {
+    List<String> order = new ArrayList<>();
+    Map<String, Object> results = new HashMap<>();
+    DagManager<Object> dag = DagManager.declare(name(), r -> {
+      order.add(r.label());
+      results.put(r.label(), r.value());
+    });
+    dag.add(Task.of("link", TestFunctions::echoObject, DagManager.inputs()), "a.o", "b.o");
+    dag.add(Task.of("a.o", TestFunctions::echo, "A"));
+    dag.add(Task.of("b.o", TestFunctions::echo, "B"), "a.o");
+    dag.manage(Pools.serial());
+    assertThat(order).containsExactly("a.o", "b.o", "link");
+    assertThat(results.get("link")).isEqualTo(Map.of("a.o", "A", "b.o", "B"));
+  }
+
+  @Test
+  void aFailure_dropsItsDependents_namingTheFailedDependency_andKeepGoingRunsTheRest() {
+    Map<String, Report<Object>> reports = new LinkedHashMap<>();
+    DagManager<Object> dag = DagManager.declare(name(), r -> reports.put(r.label(), r))
+        .onFailure(DagManager.OnFailure.KEEP_GOING);
+    dag.add(Task.of("bad", TestFunctions::divide, 1, 0));
+    dag.add(Task.of("child", TestFunctions::echo, "c"), "bad");
+    dag.add(Task.of("grandchild", TestFunctions::echo, "g"), "child");
+    dag.add(Task.of("other", TestFunctions::echo, "o"));
+    ManageResult result = dag.manage(Pools.serial());
+    assertThat(reports).containsOnlyKeys("bad", "child", "grandchild", "other");
+    assertThat(reports.get("bad").failure()).get().isInstanceOf(TaskEvalUncaught.class);
+    assertThatThrownBy(reports.get("child")::value).isInstanceOf(TaskDropped.class)
+        .hasMessageContaining("dependency 'bad' failed");
+    assertThatThrownBy(reports.get("grandchild")::value).isInstanceOf(TaskDropped.class)
+        .hasMessageContaining("dependency 'bad' failed");
+    assertThat(reports.get("other").value()).isEqualTo("o");
+    assertThat(result.failed()).isEqualTo(3);
+    assertThat(result.succeeded()).isEqualTo(1);
+  }
+
+  @Test
+  void finishRunning_startsNothingNew_andReportsTheRestDropped() {
+    Map<String, Report<Object>> reports = new LinkedHashMap<>();
+    DagManager<Object> dag = DagManager.declare(name(), r -> reports.put(r.label(), r));
+    dag.add(Task.of("bad", TestFunctions::divide, 1, 0));
+    dag.add(Task.of("later", TestFunctions::echo, "x"), "first");
+    dag.add(Task.of("first", TestFunctions::echo, "x"), "bad");
+    dag.add(Task.of("independent", TestFunctions::echo, "x"), "slow");
+    dag.add(Task.of("slow", TestFunctions::echo, "x"), "bad2");
+    dag.add(Task.of("bad2", TestFunctions::echo, "x"));
+    dag.manage(Pools.serial());
+    assertThat(reports).hasSize(6);
+    assertThat(reports.values().stream().filter(Report::succeeded).map(Report::label)).doesNotContain("independent");
+    assertThatThrownBy(reports.get("independent")::value).isInstanceOf(TaskDropped.class)
+        .hasMessageContaining("was not started");
+  }
+
+  @Test
+  void aCycle_isRejectedBeforeAnythingRuns_namingIt() {
+    List<String> ran = new ArrayList<>();
+    DagManager<Object> dag = DagManager.declare(name(), r -> ran.add(r.label()));
+    dag.add(Task.of("root", TestFunctions::echo, "x"));
+    dag.add(Task.of("a", TestFunctions::echo, "x"), "root", "c");
+    dag.add(Task.of("b", TestFunctions::echo, "x"), "a");
+    dag.add(Task.of("c", TestFunctions::echo, "x"), "b");
+    assertThatThrownBy(() -> dag.manage(Pools.serial())).isInstanceOf(SpmInputException.class)
+        .hasMessageContaining("form a cycle: a -> b -> c -> a");
+    assertThat(ran).isEmpty();
+  }
+
+  @Test
+  void aMissingDependency_isRejectedNamingIt() {
+    DagManager<Object> dag = DagManager.declare(name(), r -> { });
+    dag.add(Task.of("a", TestFunctions::echo, "x"), "nowhere");
+    assertThatThrownBy(() -> dag.manage(Pools.serial())).isInstanceOf(SpmInputException.class)
+        .hasMessageContaining("task 'a'").hasMessageContaining("depends on 'nowhere', which was not added");
+  }
+
+  @Test
+  void aDuplicateLabel_isRejected() {
+    DagManager<Object> dag = DagManager.declare(name(), r -> { });
+    dag.add(Task.of("a", TestFunctions::echo, "x"));
+    assertThatThrownBy(() -> dag.add(Task.of("a", TestFunctions::echo, "y"))).isInstanceOf(SpmInputException.class)
+        .hasMessageContaining("'a' is already in DAG");
+  }
+
+  @Test
+  void aLargeRandomDag_runsEveryNodeOnceInDependencyOrder() {
+    int n = 5_000;
+    Random random = new Random(42);
+    Map<String, Integer> position = new HashMap<>();
+    List<List<String>> deps = new ArrayList<>();
+    DagManager<Object> dag = DagManager.declare(name(), r -> position.put(r.label(), position.size()));
+    for (int i = 0; i < n; i++) {
+      List<String> d = new ArrayList<>();
+      for (int k = 0; k < 4 && i > 0; k++) {
+        d.add("n" + random.nextInt(i));
+      }
+      deps.add(d);
+      dag.add(Task.of("n" + i, TestFunctions::noop), d.stream().distinct().toList());
+    }
+    dag.manage(Pools.serial(), ManageOptions.builder().timeoutExecution(Duration.ofMinutes(2)).build());
+    assertThat(position).hasSize(n);
+    for (int i = 0; i < n; i++) {
+      for (String d : deps.get(i)) {
+        assertThat(position.get(d)).isLessThan(position.get("n" + i));
+      }
+    }
+  }
+}
