@@ -1,0 +1,85 @@
+package dev.spm.cli;
+
+import dev.spm.Pool;
+import dev.spm.Pools;
+import dev.spm.Session;
+import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Cloud arithmetic for the command line: how many slots a pool gets on a cloud, and a cloud
+ * grown so that a pool gets at least N slots (for {@code spm run -j N} beyond the slots).
+ */
+final class Clouds {
+  private static final Pattern VIRTUAL = Pattern.compile("local:(\\d+)x(\\d+)");
+  /** The most slots a cloud on one machine may have (as the core's cloud spec allows). */
+  static final int MAX_SLOTS = 256;
+
+  private Clouds() {}
+
+  /** Servers and slots per server of a (valid) cloud spec. */
+  record Shape(int servers, int slotsPerServer) {
+    static Shape of(String cloud) {
+      Matcher m = VIRTUAL.matcher(cloud.trim());
+      if (m.matches()) {
+        return new Shape(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));
+      }
+      return new Shape(1, Runtime.getRuntime().availableProcessors());
+    }
+
+    String spec() {
+      return "local:" + servers + "x" + slotsPerServer;
+    }
+  }
+
+  /** How many spokes the pool selects on the cloud: 1 for serial (the hub itself). */
+  static int slots(Pool pool, Shape shape) {
+    int n = switch (pool.kind()) {
+      case SERIAL -> 1;
+      case INTRA_ALL -> shape.slotsPerServer();
+      case INTRA_ONE_PER_SERVER -> 1;
+      case INTER -> shape.servers() * shape.slotsPerServer();
+      case INTER_ONE_PER_SERVER -> shape.servers();
+      case SLOTS -> pool.slots().size();
+    };
+    return pool.cap() > 0 ? Math.min(n, pool.cap()) : n;
+  }
+
+  /**
+   * The cloud to open so that the pool has at least {@code jobs} slots: the given one when it has
+   * enough; else the same number of servers with more slots each (for the pools that take every
+   * slot of a server). A pool of one slot per server, or the serial pool, cannot grow this way;
+   * then the given cloud is returned and the jobs are capped at its slots.
+   */
+  static String grownFor(String cloud, Pool pool, int jobs) {
+    Shape shape = Shape.of(cloud);
+    if (slots(pool, shape) >= jobs) {
+      return cloud;
+    }
+    int perServer = switch (pool.kind()) {
+      case INTRA_ALL -> jobs;
+      case INTER -> (jobs + shape.servers() - 1) / shape.servers();
+      default -> shape.slotsPerServer();
+    };
+    perServer = Math.min(perServer, MAX_SLOTS / shape.servers());
+    if (perServer <= shape.slotsPerServer()) {
+      return cloud;
+    }
+    return new Shape(shape.servers(), perServer).spec();
+  }
+
+  /** Opens a session for the pool, or none (null) for the serial pool. */
+  static Session openFor(Pool pool, String cloud) {
+    if (pool.isSerial()) {
+      return null;
+    }
+    Session session = Session.open(cloud);
+    session.awaitSpokes(Duration.ofSeconds(60));
+    return session;
+  }
+
+  static Pool defaultPool() {
+    return Pools.intraAll();
+  }
+}

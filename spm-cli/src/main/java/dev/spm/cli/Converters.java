@@ -1,0 +1,49 @@
+package dev.spm.cli;
+
+import dev.spm.Pool;
+import dev.spm.Pools;
+import dev.spm.Session;
+import dev.spm.SpmInputException;
+import java.time.Duration;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.TypeConversionException;
+
+/** picocli converters, so that a bad value is a usage error naming the value (exit status 255). */
+final class Converters {
+  private Converters() {}
+
+  static final class PoolConverter implements ITypeConverter<Pool> {
+    @Override
+    public Pool convert(String value) {
+      try {
+        return Pools.parse(value);
+      } catch (SpmInputException e) {
+        throw new TypeConversionException(e.getMessage());
+      }
+    }
+  }
+
+  static final class DurationConverter implements ITypeConverter<Duration> {
+    @Override
+    public Duration convert(String value) {
+      try {
+        return Durations.parse(value);
+      } catch (IllegalArgumentException e) {
+        throw new TypeConversionException(e.getMessage());
+      }
+    }
+  }
+
+  /** Checks a cloud spec at once (without opening it) and keeps its text. */
+  static final class CloudConverter implements ITypeConverter<String> {
+    @Override
+    public String convert(String value) {
+      try {
+        Session.builder(value);
+      } catch (SpmInputException e) {
+        throw new TypeConversionException(e.getMessage());
+      }
+      return value;
+    }
+  }
+}

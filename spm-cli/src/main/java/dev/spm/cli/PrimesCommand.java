@@ -1,0 +1,56 @@
+package dev.spm.cli;
+
+import dev.spm.Pool;
+import dev.spm.Session;
+import dev.spm.examples.primes.PrimesDemo;
+import java.io.PrintStream;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code spm demo primes}: the seed's Appendix A. */
+@Command(name = "primes", mixinStandardHelpOptions = true,
+    description = "Counts the primes p with FROM <= p < TO by trial division, in buckets of equal cost.")
+final class PrimesCommand implements Callable<Integer> {
+  @CommandLine.Spec
+  CommandLine.Model.CommandSpec spec;
+
+  @Option(names = "--from", required = true, description = "Lowest n (inclusive).")
+  long from;
+
+  @Option(names = "--to", required = true, description = "Highest n (exclusive).")
+  long to;
+
+  @Option(names = "--buckets", defaultValue = "10", description = "Number of tasks (default: ${DEFAULT-VALUE}).")
+  int buckets;
+
+  @Option(names = "--cloud", defaultValue = "local", converter = Converters.CloudConverter.class,
+      description = "local or local:SxN (default: ${DEFAULT-VALUE}).")
+  String cloud;
+
+  @Option(names = "--pool", defaultValue = "intra-all", converter = Converters.PoolConverter.class,
+      description = "serial, intra-all, intra-one-per-server, inter, inter-one-per-server, each with an optional :N "
+          + "(default: ${DEFAULT-VALUE}).")
+  Pool pool;
+
+  @Override
+  @SuppressWarnings("try") // the session is held open for the run and closed after it
+  public Integer call() {
+    if (buckets < 1) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--buckets must be positive, but was " + buckets);
+    }
+    if (from > to) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--from " + from + " is above --to " + to);
+    }
+    PrintStream out = System.out;
+    PrimesDemo.Result result;
+    try (Session session = Clouds.openFor(pool, cloud)) {
+      result = PrimesDemo.run(pool, from, to, buckets);
+    }
+    result.problems().forEach(p -> System.err.println("spm: " + p));
+    out.println(result.line());
+    out.flush();
+    return result.exitCode() == 0 ? ExitCodes.OK : ExitCodes.TASKS_FAILED;
+  }
+}

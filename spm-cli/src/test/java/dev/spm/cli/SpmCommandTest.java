@@ -1,0 +1,73 @@
+package dev.spm.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+/** Bad input, checked in process: one line on stderr, exit status 255, and no session opened. */
+class SpmCommandTest {
+  private record Outcome(int status, String err) {}
+
+  private static Outcome execute(String... args) {
+    CommandLine cl = SpmCommand.commandLine();
+    StringWriter err = new StringWriter();
+    cl.setErr(new PrintWriter(err));
+    int status = cl.execute(args);
+    return new Outcome(status, err.toString());
+  }
+
+  @Test
+  void unknownFlag_isOneLine_status255() {
+    Outcome o = execute("run", "--bogus", "echo", ":::", "a");
+    assertThat(o.status()).isEqualTo(255);
+    assertThat(o.err()).isEqualTo("spm: Unknown option: '--bogus'" + System.lineSeparator());
+  }
+
+  @Test
+  void badDuration_namesTheValue() {
+    Outcome o = execute("run", "--timeout", "2x", "echo", ":::", "a");
+    assertThat(o.status()).isEqualTo(255);
+    assertThat(o.err()).contains("'2x'").hasLineCount(1);
+  }
+
+  @Test
+  void badPool_andBadCloud_nameTheValue() {
+    Outcome pool = execute("run", "--pool", "nope", "echo", ":::", "a");
+    assertThat(pool.status()).isEqualTo(255);
+    assertThat(pool.err()).contains("'nope'").hasLineCount(1);
+    Outcome cloud = execute("demo", "primes", "--from", "1", "--to", "10", "--cloud", "mars");
+    assertThat(cloud.status()).isEqualTo(255);
+    assertThat(cloud.err()).contains("'mars'").hasLineCount(1);
+  }
+
+  @Test
+  void badJobCount_isRejected() {
+    Outcome o = execute("run", "-j", "0", "echo", ":::", "a");
+    assertThat(o.status()).isEqualTo(255);
+    assertThat(o.err()).contains("-j").hasLineCount(1);
+  }
+
+  @Test
+  void noInput_exitsZero() {
+    assertThat(execute("run", "echo", ":::").status()).isZero();
+  }
+
+  @Test
+  void flagsAfterTheCommand_belongToTheCommand() {
+    CommandLine cl = SpmCommand.commandLine();
+    CommandLine.ParseResult parsed = cl.parseArgs("run", "-j", "2", "ls", "-l", "--bogus", ":::", "x");
+    RunCommand run = parsed.subcommand().commandSpec().commandLine().getCommand();
+    assertThat(run.jobs).isEqualTo(2);
+    assertThat(run.words).containsExactly("ls", "-l", "--bogus", ":::", "x");
+  }
+
+  @Test
+  void missingSubcommand_isOneLine_status255() {
+    Outcome o = execute();
+    assertThat(o.status()).isEqualTo(255);
+    assertThat(o.err()).hasLineCount(1);
+  }
+}

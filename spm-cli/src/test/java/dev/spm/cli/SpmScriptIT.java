@@ -1,0 +1,178 @@
+package dev.spm.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Runs the packaged {@code ./spm} script as a user would, after {@code package}. The script must
+ * not rebuild here ({@code SPM_NO_BUILD}); every process it starts must be gone after each test.
+ */
+class SpmScriptIT {
+  private static final Path ROOT = Path.of("").toAbsolutePath().getParent();
+  private static final String LIB = ROOT.resolve("spm-cli/target/lib").toString();
+
+  private record Run(int status, String out, String err, Duration wall) {}
+
+  private static Run spm(String... args) throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>();
+    command.add(ROOT.resolve("spm").toString());
+    command.addAll(List.of(args));
+    ProcessBuilder pb = new ProcessBuilder(command).directory(ROOT.toFile());
+    pb.environment().put("SPM_NO_BUILD", "1");
+    long start = System.nanoTime();
+    Process p = pb.start();
+    try {
+      p.getOutputStream().close();
+      CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> read(p.getInputStream()));
+      CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> read(p.getErrorStream()));
+      assertThat(p.waitFor(120, TimeUnit.SECONDS)).as("spm %s ended in time", List.of(args)).isTrue();
+      return new Run(p.exitValue(), out.join(), err.join(), Duration.ofNanos(System.nanoTime() - start));
+    } finally {
+      p.descendants().forEach(ProcessHandle::destroyForcibly);
+      p.destroyForcibly();
+    }
+  }
+
+  private static String read(java.io.InputStream in) {
+    try (in) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      return "";
+    }
+  }
+
+  /** No spoke or agent of this build, and no program of ours, outlives a command. */
+  @AfterEach
+  void nothingLeftBehind() {
+    await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(50)).until(() -> leftovers().isEmpty());
+  }
+
+  private static List<String> leftovers() throws IOException {
+    List<String> found = new ArrayList<>();
+    try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
+      for (Path proc : (Iterable<Path>) procs::iterator) {
+        if (!proc.getFileName().toString().matches("\\d+")) {
+          continue;
+        }
+        try {
+          String cmdline = Files.readString(proc.resolve("cmdline"), StandardCharsets.UTF_8).replace('\0', ' ');
+          if (cmdline.contains(LIB) || cmdline.contains("sleep 10.25")) {
+            found.add(proc.getFileName() + ": " + cmdline);
+          }
+        } catch (IOException | SecurityException e) {
+          // the process ended meanwhile, or is not ours to read
+        }
+      }
+    }
+    return found;
+  }
+
+  @Test
+  void demoPrimes_printsTheSeedsCount() throws Exception {
+    Run run = spm("demo", "primes", "--from", "3", "--to", "502347", "--buckets", "10");
+    assertThat(run.status()).as(run.err()).isZero();
+    assertThat(run.out()).matches("(?s).*primes=41714 tasks=10 spokes=\\d+ servers=1 seconds=\\d+\\.\\d{3}\\n");
+    assertThat(run.err()).isEmpty();
+  }
+
+  @Test
+  void run_printsEachJobsOutput() throws Exception {
+    Run run = spm("run", "echo", ":::", "a", "b c");
+    assertThat(run.status()).as(run.err()).isZero();
+    assertThat(run.out().lines().sorted().toList()).containsExactly("a", "b c");
+    assertThat(run.err()).isEmpty();
+  }
+
+  @Test
+  void run_exitStatus_countsFailedJobs() throws Exception {
+    Run run = spm("run", "exit {}", ":::", "0", "1", "2");
+    assertThat(run.status()).isEqualTo(2);
+  }
+
+  @Test
+  void run_timeout_killsTheJobFast_andCountsItFailed() throws Exception {
+    Run run = spm("run", "--timeout", "1", "sleep", ":::", "10.25");
+    assertThat(run.status()).as(run.err()).isEqualTo(1);
+    assertThat(run.wall()).isLessThan(Duration.ofSeconds(9));
+  }
+
+  @Test
+  void run_moreJobsThanSlots_runAtOnce() throws Exception {
+    // Each job prints when it starts, then sleeps; with -j 4 all four start before any ends.
+    Run run = spm("run", "-j", "4", "date +%s%N; sleep 2", ":::", "1", "2", "3", "4");
+    assertThat(run.status()).as(run.err()).isZero();
+    List<Long> starts = run.out().lines().map(Long::parseLong).sorted().toList();
+    assertThat(starts).hasSize(4);
+    assertThat(Duration.ofNanos(starts.getLast() - starts.getFirst())).as("spread of the start times")
+        .isLessThan(Duration.ofMillis(1500));
+  }
+
+  @Test
+  void run_printsWhatGnuParallelPrints_forAwkwardArguments() throws Exception {
+    Path parallel = GnuParallelQuotingTest.findParallel();
+    String[] args = {"a", "b c", "it's", "", "$HOME", "`date`", "a;b", "*", "\\", "\"q\"", "--x"};
+    List<String> words = new ArrayList<>(List.of("printf", "'<%s>\\n'", "{}", ":::"));
+    words.addAll(List.of(args));
+    List<String> spmArgs = new ArrayList<>(List.of("run"));
+    spmArgs.addAll(words);
+    Run ours = spm(spmArgs.toArray(String[]::new));
+    List<String> command = new ArrayList<>(List.of(parallel.toString(), "--will-cite"));
+    command.addAll(words);
+    Process p = new ProcessBuilder(command).directory(ROOT.toFile()).start();
+    try {
+      p.getOutputStream().close();
+      CompletableFuture<String> theirs = CompletableFuture.supplyAsync(() -> read(p.getInputStream()));
+      assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+      assertThat(p.exitValue()).isZero();
+      assertThat(ours.status()).as(ours.err()).isZero();
+      assertThat(ours.out().lines().sorted().toList()).isEqualTo(theirs.join().lines().sorted().toList());
+    } finally {
+      p.destroyForcibly();
+    }
+  }
+
+  @Test
+  void badFlag_exits255_withOneLine() throws Exception {
+    Run run = spm("run", "--bogus", "echo", ":::", "a");
+    assertThat(run.status()).isEqualTo(255);
+    assertThat(run.err()).hasLineCount(1).contains("--bogus");
+    assertThat(run.out()).isEmpty();
+  }
+
+  @Test
+  void demoLauncher_printsOutputAndStatus() throws Exception {
+    Run run = spm("demo", "launcher", "--timeout", "5", "echo hello", "echo oops >&2; exit 3");
+    assertThat(run.status()).isEqualTo(1);
+    assertThat(run.out()).contains("hello").contains("oops").contains("exit 3");
+    assertThat(run.err()).contains("Waiting - ForSpokes").contains("Tasks - Eval").contains("Tasks - EvalDone");
+  }
+
+  @Test
+  void worksFromAnotherDirectory() throws Exception {
+    ProcessBuilder pb = new ProcessBuilder(ROOT.resolve("spm").toString(), "--version").directory(Path.of("/").toFile());
+    pb.environment().put("SPM_NO_BUILD", "1");
+    Process p = pb.start();
+    try {
+      p.getOutputStream().close();
+      String out = read(p.getInputStream());
+      assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+      assertThat(p.exitValue()).isZero();
+      assertThat(out).startsWith("spm ");
+    } finally {
+      p.destroyForcibly();
+    }
+  }
+}
