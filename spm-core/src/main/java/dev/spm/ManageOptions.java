@@ -50,7 +50,10 @@ public final class ManageOptions {
     return timeoutWaitForSpokes;
   }
 
-  /** The longest the whole {@code manage} may run; null when unbounded. */
+  /**
+   * The longest {@code manage} may run once its spokes are up (waiting for them is bounded by
+   * {@link #timeoutWaitForSpokes()}); null when unbounded.
+   */
   public Duration timeoutExecution() {
     return timeoutExecution;
   }

@@ -229,7 +229,7 @@ class ListManagerTest {
         .timeoutWaitForSpokes(Duration.ofMillis(300)).build()))
         .isInstanceOfSatisfying(ManageException.class, e -> {
           assertThat(e.reason()).isEqualTo(ManageException.Reason.NOT_ENOUGH_SPOKES);
-          assertThat(e).hasMessageContaining("at least 3 spoke(s)");
+          assertThat(e).hasMessageContaining("at least 3 spoke(s)").hasMessageContaining("selects only 2 slot(s)");
           assertThat(e.unreported()).containsExactly("t");
         });
   }

@@ -229,8 +229,6 @@ public final class ListEngine {
    */
   public void run(Pool pool) {
     long start = System.nanoTime();
-    long executionDeadline = options.timeoutExecution() == null ? Long.MAX_VALUE
-        : start + options.timeoutExecution().toNanos();
     try {
       lanes = backend.open(pool, options.nSpokesMax(), inbox);
       if (lanes.isEmpty()) {
@@ -244,6 +242,9 @@ public final class ListEngine {
           live.add(lane.slot);
         }
       }
+      // timeoutExecution counts from here: waiting for spokes has its own timeout.
+      long executionDeadline = options.timeoutExecution() == null ? Long.MAX_VALUE
+          : System.nanoTime() + options.timeoutExecution().toNanos();
       hooks.started(live);
       loop(executionDeadline);
     } catch (Abort abort) {
@@ -257,7 +258,11 @@ public final class ListEngine {
 
   private void awaitSpokes(long start) {
     long deadline = start + options.timeoutWaitForSpokes().toNanos();
-    while (liveLanes() < Math.min(options.nSpokesMin(), Math.max(lanes.size(), options.nSpokesMin()))) {
+    if (options.nSpokesMin() > lanes.size()) {
+      throw new Abort(Reason.NOT_ENOUGH_SPOKES, "needs at least " + options.nSpokesMin() + " spoke(s) but pool "
+          + pool() + " selects only " + lanes.size() + " slot(s)", null);
+    }
+    while (liveLanes() < options.nSpokesMin()) {
       long left = deadline - System.nanoTime();
       Event event = left <= 0 ? null : take(left);
       if (event == null) {
