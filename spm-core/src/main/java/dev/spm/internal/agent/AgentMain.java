@@ -46,7 +46,7 @@ public final class AgentMain {
   private final List<String> spokeCommandOptions;
   private final Slot[] slotTable;
   private final Map<Long, Boolean> ownPids = new ConcurrentHashMap<>();
-  private Connection hub;
+  private volatile Connection hub;
   private volatile boolean stopping;
 
   /** One slot: its current spoke process. */
@@ -76,6 +76,7 @@ public final class AgentMain {
       jvm.addAll(Arrays.asList(extra.split(" +")));
     }
     jvm.add("-Dspm.role=spoke");
+    jvm.add("-Dspm.wire.interpreted=true"); // see Codec
     this.spokeCommandOptions = jvm;
     this.slotTable = new Slot[slots];
     for (int i = 0; i < slots; i++) {
@@ -97,15 +98,28 @@ public final class AgentMain {
   }
 
   private void run() throws IOException {
-    String[] hostPort = options.get("--hub").split(":");
-    byte[] token = HexFormat.of().parseHex(Files.readString(Path.of(options.get("--token-file"))).trim());
-    hub = new Connection(new Socket(hostPort[0], Integer.parseInt(hostPort[1])));
-    hub.send(new Message.Hello(Wire.PROTOCOL, Wire.buildId(), token, Message.Role.AGENT, server, -1, 0,
-        ProcessHandle.current().pid(), slots));
-    Message answer = hub.receive();
+    // Spokes start first: a JVM takes most of a second to start, and the hub holds a spoke's
+    // connection until this agent has joined.
+    for (Slot slot : slotTable) {
+      synchronized (slot) {
+        launch(slot);
+      }
+    }
+    Message answer;
+    try {
+      String[] hostPort = options.get("--hub").split(":");
+      byte[] token = HexFormat.of().parseHex(Files.readString(Path.of(options.get("--token-file"))).trim());
+      hub = new Connection(new Socket(hostPort[0], Integer.parseInt(hostPort[1])));
+      hub.send(new Message.Hello(Wire.PROTOCOL, Wire.buildId(), token, Message.Role.AGENT, server, -1, 0,
+          ProcessHandle.current().pid(), slots));
+      answer = hub.receive();
+    } catch (IOException | RuntimeException e) {
+      shutdown("could not join the hub: " + e);
+      return;
+    }
     if (answer instanceof Message.Refused refused) {
       System.err.println("spm agent: the hub refused this agent: " + refused.reason());
-      System.exit(2);
+      shutdown("the hub refused this agent");
     }
     boolean subreaper = ProcessTrees.becomeSubreaper();
     if (subreaper) {
@@ -114,11 +128,6 @@ public final class AgentMain {
     log("joined session " + sessionId + " as " + server + " with " + slots + " slot(s); subreaper: " + subreaper);
     Thread.ofVirtual().name("spm-agent-stdin").start(this::watchStdin);
     Thread.ofVirtual().name("spm-agent-heartbeat").start(this::heartbeat);
-    for (Slot slot : slotTable) {
-      synchronized (slot) {
-        launch(slot);
-      }
-    }
     try {
       while (true) {
         Message message = hub.receive();
@@ -177,7 +186,10 @@ public final class AgentMain {
       slot.process = null;
     }
     log("spoke " + tag + " (pid " + process.pid() + ") is gone: " + reason);
-    hub.trySend(new Message.SpokeExited(slot.index, incarnation, process.pid(), code, signal, reason));
+    Connection hub = this.hub;
+    if (hub != null) {
+      hub.trySend(new Message.SpokeExited(slot.index, incarnation, process.pid(), code, signal, reason));
+    }
     synchronized (slot) {
       boolean quick = System.nanoTime() - slot.startedNanos < QUICK_DEATH_NANOS && slot.killReason == null;
       slot.quickDeaths = quick ? slot.quickDeaths + 1 : 0;
@@ -252,7 +264,9 @@ public final class AgentMain {
     }
     boolean clean = ProcessTrees.killTagged(ProcessTrees.SESSION_ENV, sessionId, Duration.ZERO, Duration.ofSeconds(5));
     log(clean ? "every process of the session on " + server + " is gone" : "some processes would not die");
-    hub.close();
+    if (hub != null) {
+      hub.close();
+    }
     Runtime.getRuntime().halt(0);
   }
 

@@ -141,7 +141,7 @@ public final class Hub {
         "--server", server, "--slots", Integer.toString(slots), "--log-dir", logDir.toString(),
         "--spoke-heap", settings.spokeHeap(), "--spoke-jvm-options", String.join(" ", settings.spokeJvmOptions()));
     List<String> command = JvmLauncher.command(List.of("-Xmx64m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-        "-Dspm.role=agent"), "dev.spm.internal.agent.AgentMain", args);
+        "-Dspm.role=agent", "-Dspm.wire.interpreted=true"), "dev.spm.internal.agent.AgentMain", args);
     ProcessBuilder builder = new ProcessBuilder(command)
         .redirectOutput(ProcessBuilder.Redirect.appendTo(logDir.resolve("agent-" + server + ".log").toFile()))
         .redirectErrorStream(true);
@@ -264,9 +264,14 @@ public final class Hub {
   }
 
   private void serveSpoke(Connection connection, Message.Hello hello) {
-    Tracker.Server server = tracker.server(hello.server());
+    Tracker.Server server;
+    try {
+      server = tracker.awaitServer(hello.server(), System.nanoTime() + HELLO_TIMEOUT.toNanos());
+    } catch (InterruptedException e) {
+      server = null;
+    }
     if (server == null) {
-      connection.close();
+      connection.close(); // its agent never joined: the spoke exits, and its agent (if any) sees it
       return;
     }
     RemoteSpoke spoke = new RemoteSpoke(connection, server, hello.slot(), hello.incarnation(), hello.pid());

@@ -83,8 +83,17 @@ public final class Tracker implements Backend {
     return server;
   }
 
-  synchronized Server server(String name) {
-    return servers.get(name);
+  /** The named server, waiting for its agent to join until the deadline; null if it did not. */
+  synchronized Server awaitServer(String name, long deadlineNanos) throws InterruptedException {
+    Server server;
+    while ((server = servers.get(name)) == null) {
+      long left = deadlineNanos - System.nanoTime();
+      if (left <= 0) {
+        return null;
+      }
+      wait(Math.max(1, left / 1_000_000));
+    }
+    return server;
   }
 
   synchronized List<Server> servers() {

@@ -16,12 +16,18 @@ public final class Codec {
 
   private static final ThreadSafeFory FORY = build();
 
+  /*
+   * Agents and spokes run with -Dspm.wire.interpreted=true: Fory's generated serializers are
+   * compiled at start-up (Janino), which costs about half a second of CPU per JVM on a 2-core
+   * machine, for a wire whose heavy end is the hub. The hub keeps them.
+   */
   private static ThreadSafeFory build() {
     org.apache.fory.logging.LoggerFactory.disableLogging(); // its INFO lines would reach users' stderr
     ThreadSafeFory fory = Fory.builder()
         .withLanguage(Language.JAVA)
         .requireClassRegistration(true)
         .withRefTracking(false)
+        .withCodegen(!Boolean.getBoolean("spm.wire.interpreted"))
         .withAsyncCompilation(true)
         .buildThreadSafeForyPool(1, 256);
     short id = 200;
