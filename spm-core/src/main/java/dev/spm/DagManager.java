@@ -71,6 +71,8 @@ public final class DagManager<R> {
     final List<Node> dependents = new ArrayList<>();
     final boolean wantsInputs;
     int waiting;
+    /** For the cycle search: 0 unseen, 1 on the current path, 2 finished. */
+    int visit;
     boolean released;
     boolean done;
     Object result;
@@ -216,25 +218,27 @@ public final class DagManager<R> {
 
   /** A cycle as labels, first repeated last, or null. Iterative, so deep graphs do not overflow. */
   private List<String> findCycle() {
-    Map<Node, Integer> state = new HashMap<>(); // absent: unseen; 1: on the path; 2: finished
+    for (Node node : nodes.values()) {
+      node.visit = 0;
+    }
     for (Node root : nodes.values()) {
-      if (state.containsKey(root)) {
+      if (root.visit != 0) {
         continue;
       }
       ArrayDeque<Node> path = new ArrayDeque<>();
       ArrayDeque<Integer> next = new ArrayDeque<>();
       path.push(root);
       next.push(0);
-      state.put(root, 1);
+      root.visit = 1;
       while (!path.isEmpty()) {
         Node node = path.peek();
         int i = next.pop();
         if (i < node.dependents.size()) {
           next.push(i + 1);
           Node child = node.dependents.get(i);
-          Integer s = state.get(child);
-          if (s == null) {
-            state.put(child, 1);
+          int s = child.visit;
+          if (s == 0) {
+            child.visit = 1;
             path.push(child);
             next.push(0);
           } else if (s == 1) {
@@ -248,7 +252,7 @@ public final class DagManager<R> {
             return cycle;
           }
         } else {
-          state.put(node, 2);
+          node.visit = 2;
           path.pop();
         }
       }

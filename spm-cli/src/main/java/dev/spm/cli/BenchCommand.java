@@ -12,14 +12,15 @@ import picocli.CommandLine.Option;
 
 /** {@code spm bench}: end-to-end throughput and latency. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "End-to-end benchmarks.",
-    subcommands = {BenchCommand.ThroughputCommand.class, BenchCommand.LatencyCommand.class})
+    subcommands = {BenchCommand.ThroughputCommand.class, BenchCommand.LatencyCommand.class,
+        BenchCommand.DagCommand.class})
 final class BenchCommand implements Runnable {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "a benchmark is missing: throughput or latency");
+    throw new CommandLine.ParameterException(spec.commandLine(), "a benchmark is missing: throughput, latency or dag");
   }
 
   @Command(name = "throughput", mixinStandardHelpOptions = true,
@@ -71,6 +72,35 @@ final class BenchCommand implements Runnable {
         result = Latency.run(pool, tasks, Math.max(100, tasks / 10));
       }
       System.out.println("samples=" + result.samples());
+      System.out.println(result.line());
+      return ExitCodes.OK;
+    }
+  }
+
+  @Command(name = "dag", mixinStandardHelpOptions = true,
+      description = "No-op nodes of a random DAG through the DAG manager on intra-all.")
+  static final class DagCommand implements Callable<Integer> {
+    @Option(names = "--nodes", defaultValue = "10000", description = "Nodes (default: ${DEFAULT-VALUE}).")
+    int nodes;
+
+    @Option(names = "--dependencies", defaultValue = "4", description = "Dependencies per node (default: ${DEFAULT-VALUE}).")
+    int dependencies;
+
+    @Option(names = "--cloud", defaultValue = "local", converter = Converters.CloudConverter.class,
+        description = "local or local:SxN (default: ${DEFAULT-VALUE}).")
+    String cloud;
+
+    @Override
+    @SuppressWarnings("try") // the session is held open for the run and closed after it
+    public Integer call() {
+      if (nodes < 1 || dependencies < 0) {
+        throw new IllegalArgumentException("--nodes must be positive and --dependencies not negative");
+      }
+      Pool pool = Pools.intraAll();
+      dev.spm.bench.DagThroughput.Result result;
+      try (Session session = Clouds.openFor(pool, cloud)) {
+        result = dev.spm.bench.DagThroughput.run(pool, nodes, dependencies, 42);
+      }
       System.out.println(result.line());
       return ExitCodes.OK;
     }

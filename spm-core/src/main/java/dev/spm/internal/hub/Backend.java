@@ -36,6 +36,8 @@ public interface Backend {
     final java.util.ArrayDeque<ListEngine.Attempt> queue = new java.util.ArrayDeque<>();
     /** Tasks that may run only here (the Clone pattern), in order. */
     final java.util.ArrayDeque<ListEngine.Pending> pinned = new java.util.ArrayDeque<>();
+    /** Batches sent to the current spoke whose last attempt has not been reported. */
+    int batches;
     /** The spoke was asked to die (why), and the engine waits for its SpokeDown. */
     String killReason;
     long killAskedNanos;

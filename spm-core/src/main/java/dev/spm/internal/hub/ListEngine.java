@@ -71,6 +71,8 @@ public final class ListEngine {
     final long sentNanos;
     final SpokeLink spoke;
     long deadlineNanos;
+    /** The last attempt of the batch it was sent in. */
+    boolean endsBatch;
     boolean started;
     boolean timedOut;
 
@@ -93,6 +95,8 @@ public final class ListEngine {
 
   private static final int MAX_WINDOW = 512;
   private static final long SPIN_NANOS = 50_000;
+  /** Batches a lane may have in flight: two keep a spoke busy across a round trip. */
+  private static final int MAX_BATCHES_IN_FLIGHT = 2;
   private static final long TARGET_BATCH_NANOS = 2_000_000;
   private static final long KILL_BACKSTOP_NANOS = TimeUnit.SECONDS.toNanos(10);
 
@@ -374,6 +378,9 @@ public final class ListEngine {
       if (head != null && head.pending.task.timed()) {
         continue; // a timed attempt runs alone
       }
+      if (lane.batches >= MAX_BATCHES_IN_FLIGHT) {
+        continue; // enough to keep the spoke busy; what waits goes in the next, larger batch
+      }
       List<Attempt> batch = null;
       while (lane.queue.size() < window || lane.queue.isEmpty()) {
         Pending next = next(lane);
@@ -402,6 +409,8 @@ public final class ListEngine {
         }
       }
       if (batch != null) {
+        batch.get(batch.size() - 1).endsBatch = true;
+        lane.batches++;
         lane.spoke.send(batch);
       }
     }
@@ -488,6 +497,9 @@ public final class ListEngine {
       inFlight.remove(attempt.id);
       Lane lane = attempt.lane;
       lane.queue.remove(attempt);
+      if (attempt.endsBatch) {
+        lane.batches--;
+      }
       long evalNanos = batch.evalNanos()[i];
       avgTaskNanos = 0.9 * avgTaskNanos + 0.1 * Math.max(evalNanos, 50);
       byte status = batch.statuses()[i];
@@ -552,6 +564,7 @@ public final class ListEngine {
         }
       }
       lane.queue.clear();
+      lane.batches = 0;
     }
   }
 
@@ -689,6 +702,7 @@ public final class ListEngine {
                 ready.addFirst(attempt.pending);
               }
               lane.queue.clear();
+              lane.batches = 0;
               lane.spoke = null;
               lane.killReason = null;
             }
