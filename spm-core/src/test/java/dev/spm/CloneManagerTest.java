@@ -2,8 +2,7 @@ package dev.spm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.spm.internal.proc.ProcessTrees;
-import dev.spm.testing.ProcessLeaks;
+import dev.spm.testing.Sessions;
 import dev.spm.testing.TestFunctions;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -31,9 +30,7 @@ class CloneManagerTest {
 
   @AfterAll
   static void close() {
-    String id = session.id();
-    session.close();
-    ProcessLeaks.assertNoneLeft(ProcessTrees.SESSION_ENV, id, Duration.ofSeconds(2));
+    Sessions.closeLeavingNothing(session);
   }
 
   @Test

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.spm.internal.proc.ProcInfo;
 import dev.spm.internal.proc.ProcessTrees;
-import dev.spm.testing.ProcessLeaks;
+import dev.spm.testing.Sessions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,9 +32,7 @@ class DeadlineTest {
 
   @AfterAll
   static void close() {
-    String id = session.id();
-    session.close();
-    ProcessLeaks.assertNoneLeft(ProcessTrees.SESSION_ENV, id, Duration.ofSeconds(2));
+    Sessions.closeLeavingNothing(session);
   }
 
   @ParameterizedTest

@@ -3,8 +3,7 @@ package dev.spm;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.spm.internal.proc.ProcessTrees;
-import dev.spm.testing.ProcessLeaks;
+import dev.spm.testing.Sessions;
 import dev.spm.testing.TestFunctions;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,9 +36,7 @@ class ListManagerTest {
 
   @AfterAll
   static void close() {
-    String id = session.id();
-    session.close();
-    ProcessLeaks.assertNoneLeft(ProcessTrees.SESSION_ENV, id, Duration.ofSeconds(2));
+    Sessions.closeLeavingNothing(session);
   }
 
   private static String name() {

@@ -453,12 +453,10 @@ public final class ListEngine {
     return null;
   }
 
+  /** Whether a live lane other than this one could run a task this lane should avoid. */
   private boolean otherLaneCanTake(Lane lane) {
     for (Lane other : lanes) {
-      if (other != lane && other.spoke != null && other.killReason != null) {
-        continue;
-      }
-      if (other != lane && other.spoke != null) {
+      if (other != lane && other.spoke != null && other.killReason == null) {
         return true;
       }
     }
