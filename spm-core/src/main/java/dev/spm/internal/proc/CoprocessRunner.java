@@ -70,6 +70,7 @@ public final class CoprocessRunner {
     long start = System.nanoTime();
     Process process = start(builder, coprocess);
     JdkChildren.add(process.pid());
+    long startTicks = ProcessTrees.startTicks(process.pid());
     Thread feeder = stdin.length == 0 ? null : Thread.ofVirtual().start(() -> feed(process, stdin));
     boolean timedOut = false;
     boolean interrupted = false;
@@ -80,7 +81,7 @@ public final class CoprocessRunner {
       Thread.currentThread().interrupt(); // kept even if the kill below throws
     } finally {
       try {
-        killTree(process, tag, coprocess);
+        killTree(process, startTicks, tag, coprocess);
         Interrupts.awaitUninterruptibly(feeder);
       } finally {
         JdkChildren.remove(process.pid());
@@ -107,9 +108,10 @@ public final class CoprocessRunner {
   }
 
   /** Kills whatever is left of the program's tree, confirms it dead, and lets the JDK reap it. */
-  private static void killTree(Process process, String tag, Coprocess coprocess) {
+  private static void killTree(Process process, long startTicks, String tag, Coprocess coprocess) {
     Duration grace = coprocess.grace();
-    if (!ProcessTrees.killTree(process.pid(), ProcessTrees.TAG_ENV, tag, grace, grace.plus(CONFIRM_MARGIN))) {
+    if (!ProcessTrees.killTree(process.pid(), startTicks, ProcessTrees.TAG_ENV, tag, grace,
+        grace.plus(CONFIRM_MARGIN))) {
       throw new SpmSessionException("could not confirm the end of " + coprocess + " within "
           + grace.plus(CONFIRM_MARGIN) + "; still alive: "
           + ProcessTrees.findByEnv(ProcessTrees.TAG_ENV, tag));

@@ -88,7 +88,7 @@ public final class ProcessTrees {
    *     {@code confirmWithin} has passed
    */
   public static boolean killTagged(String key, String value, Duration grace, Duration confirmWithin) {
-    return new Kill(null, envEntry(key, value), grace, confirmWithin).run();
+    return new Kill(null, envEntry(key, value), grace, confirmWithin, 0).run();
   }
 
   /**
@@ -101,7 +101,23 @@ public final class ProcessTrees {
    */
   public static boolean killTree(
       long rootPid, String tagKey, String tagValue, Duration grace, Duration confirmWithin) {
-    return new Kill(rootPid, envEntry(tagKey, tagValue), grace, confirmWithin).run();
+    return new Kill(rootPid, envEntry(tagKey, tagValue), grace, confirmWithin, 0).run();
+  }
+
+  /**
+   * {@link #killTree(long, String, String, Duration, Duration)} for a tree whose root started at
+   * {@code rootStartTicks} (see {@link #startTicks}): no process older than the root can carry
+   * its tag, so only younger ones have their environment read. That makes the common case, a
+   * tree with nothing left, one cheap scan.
+   */
+  public static boolean killTree(long rootPid, long rootStartTicks, String tagKey, String tagValue, Duration grace,
+      Duration confirmWithin) {
+    return new Kill(rootPid, envEntry(tagKey, tagValue), grace, confirmWithin, rootStartTicks).run();
+  }
+
+  /** When a process started, in clock ticks since boot, or 0 if it is gone. */
+  public static long startTicks(long pid) {
+    return ProcFs.stat(pid).map(Stat::startTicks).orElse(0L);
   }
 
   /**
@@ -169,9 +185,11 @@ public final class ProcessTrees {
     private final Map<Long, Long> marked = new HashMap<>(); // pid -> start time
     private final Set<Long> groups = new HashSet<>();
     private final Set<Long> termed = new HashSet<>();
+    private final long notBeforeTicks;
 
-    Kill(Long root, byte[] tag, Duration grace, Duration confirmWithin) {
+    Kill(Long root, byte[] tag, Duration grace, Duration confirmWithin, long notBeforeTicks) {
       this.root = root;
+      this.notBeforeTicks = notBeforeTicks;
       this.tag = tag;
       this.killAt = start + nonNegative(grace, "grace").toNanos();
       this.giveUpAt = start + nonNegative(confirmWithin, "confirmWithin").toNanos();
@@ -249,7 +267,7 @@ public final class ProcessTrees {
       return (seen != null && seen == stat.startTicks())
           || tree.contains(stat.pid())
           || groups.contains(stat.pgid())
-          || reader.hasEnv(stat.pid(), tag);
+          || (stat.startTicks() >= notBeforeTicks && reader.hasEnv(stat.pid(), tag));
     }
 
     private static Duration nonNegative(Duration d, String name) {
