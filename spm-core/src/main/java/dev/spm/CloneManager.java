@@ -28,6 +28,7 @@ import java.util.Objects;
  * @param <R> the result type of the task
  */
 public final class CloneManager<R> {
+  private static final Duration REPEAT_GRACE = Duration.ofSeconds(5);
   private final String name;
   private final StatusHandler<R> handler;
   private final Map<String, List<Report<R>>> byServer = new LinkedHashMap<>();
@@ -72,7 +73,7 @@ public final class CloneManager<R> {
    * @throws SpmInputException if the period is not positive, or neither a way to stop is given:
    *     without timeoutExecution, the handler must call stop
    * @throws ManageException as {@link ListManager#manage(Pool, ManageOptions)}; a run still going
-   *     one period after timeoutExecution is killed and ends the manage this way
+   *     one period and 5 s after timeoutExecution is killed and ends the manage this way
    */
   public ManageResult repeat(Task<? extends R> task, Duration period, Pool pool, ManageOptions options) {
     Objects.requireNonNull(period, "period");
@@ -99,10 +100,11 @@ public final class CloneManager<R> {
     long[] end = {Long.MAX_VALUE}; // set when the spokes are up, as the engine's own limit is
     ManageOptions engineOptions = options;
     if (period != null && options.timeoutExecution() != null) {
-      // Runs stop starting at timeoutExecution; the engine's own limit is a period later.
+      // Runs stop starting at timeoutExecution; the engine's own limit, a backstop for a run
+      // that hangs, is a period and a grace later.
       engineOptions = ManageOptions.builder().nSpokesMin(options.nSpokesMin()).nSpokesMax(options.nSpokesMax())
           .timeoutWaitForSpokes(options.timeoutWaitForSpokes()).maxAttempts(options.maxAttempts())
-          .retryTimeouts(options.retryTimeouts()).timeoutExecution(options.timeoutExecution().plus(period)).build();
+          .retryTimeouts(options.retryTimeouts()).timeoutExecution(options.timeoutExecution().plus(period).plus(REPEAT_GRACE)).build();
     }
     ListEngine[] engine = new ListEngine[1];
     return Managers.manage(name, pool, engineOptions, false, outcome -> {
