@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
@@ -69,5 +70,49 @@ class SpmCommandTest {
     Outcome o = execute();
     assertThat(o.status()).isEqualTo(255);
     assertThat(o.err()).hasLineCount(1);
+  }
+
+  @Test
+  void demoWordcount_badUsage_isOneLine_status255() {
+    for (String[] args : new String[][] {{"demo", "wordcount"}, {"demo", "wordcount", "f", "--aggregation", "up"},
+        {"demo", "wordcount", "f", "--chunk-mb", "0"}, {"demo", "wordcount", "f", "--pool", "nope"},
+        {"demo", "wordcount", "f", "--bogus"}}) {
+      Outcome o = execute(args);
+      assertThat(o.status()).as("%s", List.of(args)).isEqualTo(255);
+      assertThat(o.err()).as("%s", List.of(args)).hasLineCount(1).startsWith("spm: ");
+    }
+  }
+
+  @Test
+  void demoMake_badUsage_isOneLine_status255() {
+    for (String[] args : new String[][] {{"demo", "make"}, {"demo", "make", "dir", "-j", "0"},
+        {"demo", "make", "dir", "-j", "two"}, {"demo", "make", "dir", "--pool", "nope"},
+        {"demo", "make", "dir", "--bogus"}}) {
+      Outcome o = execute(args);
+      assertThat(o.status()).as("%s", List.of(args)).isEqualTo(255);
+      assertThat(o.err()).as("%s", List.of(args)).hasLineCount(1).startsWith("spm: ");
+    }
+  }
+
+  @Test
+  void demoMake_optionsAndTargets_reachTheDemo() {
+    CommandLine.ParseResult parsed = SpmCommand.commandLine().parseArgs("demo", "make", "dir", "-j4", "-k", "all",
+        "clean");
+    MakeCommand make = parsed.subcommand().subcommand().commandSpec().commandLine().getCommand();
+    assertThat(make.dir).isEqualTo("dir");
+    assertThat(make.jobs).isEqualTo(4);
+    assertThat(make.keepGoing).isTrue();
+    assertThat(make.targets).containsExactly("all", "clean");
+  }
+
+  @Test
+  void demoHelp_isStatusZero() {
+    for (String demo : List.of("wordcount", "make")) {
+      CommandLine cl = SpmCommand.commandLine();
+      StringWriter out = new StringWriter();
+      cl.setOut(new PrintWriter(out));
+      assertThat(cl.execute("demo", demo, "--help")).isZero();
+      assertThat(out.toString()).startsWith("Usage: spm demo " + demo);
+    }
   }
 }

@@ -1,6 +1,7 @@
 package dev.spm.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
@@ -14,7 +15,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Runs the packaged {@code ./spm} script as a user would, after {@code package}. The script must
@@ -174,5 +177,96 @@ class SpmScriptIT {
     } finally {
       p.destroyForcibly();
     }
+  }
+
+  @Test
+  void demoWordcount_printsTheCommonestWordsFirst(@TempDir Path tmp) throws Exception {
+    Path text = Files.writeString(tmp.resolve("text.txt"), "The cat and the dog.\nTHE dog, the END; caf\u00e9 x1\n");
+    Run run = spm("demo", "wordcount", text.toString());
+    assertThat(run.status()).as(run.err()).isZero();
+    assertThat(run.out().lines().limit(4).toList()).containsExactly("the\t4", "dog\t2", "and\t1", "caf\t1");
+    assertThat(run.out().lines().count()).isEqualTo(7);
+    assertThat(run.err()).isEmpty();
+  }
+
+  @Test
+  void demoWordcount_missingFile_exits255_withOneLineNamingIt(@TempDir Path tmp) throws Exception {
+    Path missing = tmp.resolve("missing.txt");
+    Run run = spm("demo", "wordcount", missing.toString());
+    assertThat(run.status()).isEqualTo(255);
+    assertThat(run.err()).hasLineCount(1).contains(missing.toString());
+    assertThat(run.out()).isEmpty();
+  }
+
+  /** Skips (or fails, under CI) when gcc is missing; the demo never runs make, so make is not needed. */
+  private static void requireGcc() {
+    boolean found = Stream.of(System.getenv().getOrDefault("PATH", "").split(":"))
+        .anyMatch(d -> !d.isEmpty() && Files.isExecutable(Path.of(d, "gcc")));
+    if (!found) {
+      String message = "'gcc' is not on the PATH; install the Debian package 'gcc'";
+      if ("true".equals(System.getenv("CI"))) {
+        fail(message);
+      }
+      Assumptions.abort(message);
+    }
+  }
+
+  private static Path tinyCProject(Path dir) throws IOException {
+    Files.createDirectories(dir);
+    Files.writeString(dir.resolve("Makefile"), """
+        CC = gcc
+        prog: main.o two.o
+        \t$(CC) -o $@ $^
+        %.o: %.c
+        \t$(CC) -c $< -o $@
+        .PHONY: clean
+        clean:
+        \trm -f prog *.o
+        """);
+    Files.writeString(dir.resolve("main.c"), """
+        #include <stdio.h>
+        int two(void);
+        int main(void) { printf("two is %d\\n", two()); return 0; }
+        """);
+    Files.writeString(dir.resolve("two.c"), "int two(void) { return 2; }\n");
+    return dir;
+  }
+
+  @Test
+  void demoMake_buildsATinyCProject_thenHasNothingToDo(@TempDir Path tmp) throws Exception {
+    requireGcc();
+    Path dir = tinyCProject(tmp.resolve("proj"));
+
+    Run build = spm("demo", "make", dir.toString(), "-j", "2");
+    assertThat(build.status()).as(build.err()).isZero();
+    assertThat(build.out().lines().toList()).contains("gcc -c main.c -o main.o", "gcc -c two.c -o two.o")
+        .endsWith("gcc -o prog main.o two.o");
+    Process prog = new ProcessBuilder(dir.resolve("prog").toString()).start();
+    assertThat(prog.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    assertThat(new String(prog.getInputStream().readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("two is 2\n");
+
+    Run again = spm("demo", "make", dir.toString(), "--pool", "serial");
+    assertThat(again.status()).as(again.err()).isZero();
+    assertThat(again.out()).isEqualTo("make: 'prog' is up to date.\n");
+  }
+
+  @Test
+  void demoMake_aFailedBuild_exits2(@TempDir Path tmp) throws Exception {
+    requireGcc();
+    Path dir = tinyCProject(tmp.resolve("proj"));
+    Files.writeString(dir.resolve("two.c"), "int two(void) { return 2 }\n");
+
+    Run run = spm("demo", "make", dir.toString(), "--pool", "serial");
+
+    assertThat(run.status()).isEqualTo(2);
+    assertThat(run.err()).contains("make: *** [Makefile:5: two.o] Error 1");
+    assertThat(Files.exists(dir.resolve("prog"))).isFalse();
+  }
+
+  @Test
+  void demoMake_badUsage_exits255_withOneLine() throws Exception {
+    Run run = spm("demo", "make", "/nowhere", "-j", "0");
+    assertThat(run.status()).isEqualTo(255);
+    assertThat(run.err()).hasLineCount(1).contains("-j");
   }
 }

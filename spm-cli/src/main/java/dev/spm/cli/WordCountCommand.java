@@ -1,0 +1,66 @@
+package dev.spm.cli;
+
+import dev.spm.Pool;
+import dev.spm.examples.wordcount.WordCountDemo;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code spm demo wordcount}: the seed's PartitionAggregate example. picocli checks the options;
+ * {@link WordCountDemo#run} does the rest, and its status is the command's.
+ */
+@Command(name = "wordcount", mixinStandardHelpOptions = true,
+    description = {"Counts words (maximal runs of ASCII letters and digits, lower-cased) with map-reduce; prints "
+        + "word<TAB>count lines, by count (highest first), then by word.",
+        "Exit status: 0, 1 if a task failed, 255 for bad input (such as a missing file)."})
+final class WordCountCommand implements Callable<Integer> {
+  @CommandLine.Spec
+  CommandLine.Model.CommandSpec spec;
+
+  @Parameters(arity = "1..*", paramLabel = "FILE", description = "Files to count.")
+  List<String> files;
+
+  @Option(names = "--aggregation", defaultValue = "decentralized", paramLabel = "A",
+      description = "centralized (the hub aggregates) or decentralized (spokes do; default: ${DEFAULT-VALUE}).")
+  String aggregation;
+
+  @Option(names = "--cloud", defaultValue = "local", converter = Converters.CloudConverter.class,
+      description = "local or local:SxN (default: ${DEFAULT-VALUE}).")
+  String cloud;
+
+  @Option(names = "--pool", defaultValue = "intra-all", converter = Converters.PoolConverter.class,
+      description = "serial (no session), intra-all, intra-one-per-server, inter, inter-one-per-server, each with an "
+          + "optional :N (default: ${DEFAULT-VALUE}).")
+  Pool pool;
+
+  @Option(names = "--chunk-mb", defaultValue = "8", paramLabel = "N",
+      description = "Split files into chunks of about N MiB, one map task each (default: ${DEFAULT-VALUE}).")
+  int chunkMb;
+
+  @Option(names = "--timing", description = "Print the wall time of manage to stderr.")
+  boolean timing;
+
+  @Override
+  public Integer call() {
+    if (!aggregation.equalsIgnoreCase("centralized") && !aggregation.equalsIgnoreCase("decentralized")) {
+      throw new CommandLine.ParameterException(spec.commandLine(),
+          "--aggregation takes centralized or decentralized, but was '" + aggregation + "'");
+    }
+    if (chunkMb < 1) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--chunk-mb must be positive, but was " + chunkMb);
+    }
+    List<String> args = new ArrayList<>(List.of("--aggregation", aggregation, "--cloud", cloud, "--pool",
+        pool.toString(), "--chunk-mb", Integer.toString(chunkMb)));
+    if (timing) {
+      args.add("--timing");
+    }
+    args.add("--");
+    args.addAll(files);
+    return WordCountDemo.run(args, System.out, System.err);
+  }
+}

@@ -1,0 +1,267 @@
+package dev.spm.examples.wordcount;
+
+import dev.spm.ManageException;
+import dev.spm.ManageOptions;
+import dev.spm.ManageResult;
+import dev.spm.MapReduceManager;
+import dev.spm.MapReduceManager.Aggregation;
+import dev.spm.Pool;
+import dev.spm.Pools;
+import dev.spm.Session;
+import dev.spm.SpmException;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+/**
+ * {@code spm demo wordcount}: counts words on {@link MapReduceManager}.
+ *
+ * <pre>
+ * FILE... [--aggregation centralized|decentralized] [--cloud C] [--pool P] [--chunk-mb N] [--timing]
+ * </pre>
+ *
+ * <p>A word is a maximal run of ASCII letters and digits, lower-cased; every other byte separates
+ * words. It prints {@code word<TAB>count} lines to {@code out}, by count (highest first), then by
+ * word in byte order: the same words and counts as
+ * {@code LC_ALL=C tr -cs '[:alnum:]' '\n' | tr A-Z a-z | sort | uniq -c}.
+ *
+ * <p>Each file is split into chunks of about {@code --chunk-mb} MiB (8 by default) at word
+ * boundaries ({@link Chunker}); each chunk is one map task, which reads its byte range of the file
+ * itself ({@link WordCount#map}), so spokes must see the same files as the hub (true of every
+ * cloud on one machine). The combiner and the reducer are {@link Long#sum}; the aggregation is
+ * decentralized by default.
+ *
+ * <p>The pool is {@code intra-all} on a session it opens on cloud {@code local} by default, after
+ * waiting for every spoke; {@code --pool serial} runs in this process and opens no session. A
+ * session already open in this process is used, and left open; one this demo opens is closed
+ * before {@link #run} returns. {@code --timing} prints the wall time of {@code manage} to
+ * {@code err}, as {@code wordcount: manage_seconds=S pool=P aggregation=A chunks=N bytes=B}.
+ *
+ * <p>The library never exits the JVM; {@link #main} does, with {@link #run}'s status.
+ */
+public final class WordCountDemo {
+  /** Exit status when every word was counted and printed. */
+  public static final int OK = 0;
+  /** Exit status when a task failed or the runtime could not run (the message says which). */
+  public static final int FAILED = 1;
+  /** Exit status for bad arguments or a file that cannot be read, as elsewhere in {@code spm}. */
+  public static final int BAD_INPUT = 255;
+
+  static final String USAGE = "usage: wordcount FILE... [--aggregation centralized|decentralized] [--cloud C] "
+      + "[--pool P] [--chunk-mb N] [--timing]";
+  private static final AtomicInteger RUNS = new AtomicInteger();
+  private static final int MAX_CHUNK_MB = 1024;
+
+  private WordCountDemo() {}
+
+  /** The parsed command line. */
+  record Options(List<Path> files, Aggregation aggregation, String cloud, Pool pool, String poolSpec,
+      int chunkBytes, boolean timing) {}
+
+  /** What the run did: its counts, and the manage result (null if nothing ran). */
+  record Counted(Map<String, Long> counts, ManageResult manage, int chunks, long bytes) {}
+
+  public static void main(String[] args) {
+    System.exit(run(List.of(args), System.out, System.err));
+  }
+
+  /**
+   * Counts as described in the class comment. Runs on the calling thread; not to be called
+   * concurrently with another {@code manage} in this process.
+   *
+   * @return 0 when the counts are printed; 255 for bad arguments or an unreadable file (one line on
+   *     {@code err} naming it); 1 if a task failed or the runtime could not run
+   */
+  public static int run(List<String> args, PrintStream out, PrintStream err) {
+    return run(args, out, err, id -> { });
+  }
+
+  /** {@link #run(List, PrintStream, PrintStream)}, telling the id of a session it opens, for tests. */
+  static int run(List<String> args, PrintStream out, PrintStream err, Consumer<String> sessionOpened) {
+    Options options;
+    List<Chunk> chunks = new ArrayList<>();
+    try {
+      options = parse(args);
+      for (Path file : options.files()) {
+        chunks.addAll(Chunker.split(file, options.chunkBytes()));
+      }
+    } catch (IllegalArgumentException e) {
+      err.println("wordcount: " + e.getMessage());
+      return BAD_INPUT;
+    } catch (IOException e) {
+      err.println("wordcount: cannot read " + e);
+      return BAD_INPUT;
+    }
+    Counted counted;
+    try {
+      counted = count(chunks, options, sessionOpened);
+    } catch (SpmException | TaskFailed e) {
+      err.println("wordcount: " + e.getMessage());
+      return FAILED;
+    }
+    if (options.timing() && counted.manage() != null) {
+      err.printf(Locale.ROOT, "wordcount: manage_seconds=%.3f pool=%s aggregation=%s chunks=%d bytes=%d%n",
+          counted.manage().wallTime().toNanos() / 1e9, options.poolSpec(),
+          options.aggregation().name().toLowerCase(Locale.ROOT), counted.chunks(), counted.bytes());
+      err.flush();
+    }
+    print(counted.counts(), out);
+    return OK;
+  }
+
+  /**
+   * Runs the map-reduce over the chunks; an empty list needs no manager.
+   *
+   * @throws SpmException if the session cannot open, or {@code manage} ends early
+   * @throws TaskFailed if a task failed for good (the message names the first failure)
+   */
+  static Counted count(List<Chunk> chunks, Options options, Consumer<String> sessionOpened) {
+    long bytes = chunks.stream().mapToLong(Chunk::length).sum();
+    if (chunks.isEmpty()) {
+      return new Counted(Map.of(), null, 0, 0);
+    }
+    MapReduceManager<Chunk, String, Long> wc = MapReduceManager.declare("wordcount-" + RUNS.incrementAndGet(),
+        WordCount::map, Long::sum).combiner(Long::sum).aggregation(options.aggregation());
+    List<String> problems = new ArrayList<>();
+    wc.onReport(r -> r.failure().ifPresent(f -> problems.add(r.label() + ": " + f.getMessage())));
+    chunks.forEach(wc::submit);
+    ManageOptions manageOptions = ManageOptions.builder().timeoutWaitForSpokes(Duration.ofSeconds(60)).build();
+    Session opened = null;
+    ManageResult result;
+    try {
+      if (!options.pool().isSerial() && Session.current().isEmpty()) {
+        opened = Session.open(options.cloud());
+        sessionOpened.accept(opened.id());
+        opened.awaitSpokes(Duration.ofSeconds(60)); // so that manage's time is the work's, not start-up's
+      }
+      result = wc.manage(options.pool(), manageOptions);
+    } finally {
+      if (opened != null) {
+        opened.close();
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new TaskFailed(problems.size() + " task(s) failed, the first " + problems.getFirst());
+    }
+    return new Counted(wc.result(), result, chunks.size(), bytes);
+  }
+
+  /** A map or reduce task failed for good, so the counts are incomplete. */
+  static final class TaskFailed extends RuntimeException {
+    TaskFailed(String message) {
+      super(message);
+    }
+  }
+
+  /** Prints {@code word<TAB>count} lines, by count descending, then by word in byte order. */
+  static void print(Map<String, Long> counts, PrintStream out) {
+    List<Map.Entry<String, Long>> sorted = new ArrayList<>(counts.entrySet());
+    sorted.sort(ORDER);
+    try {
+      Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.US_ASCII), 1 << 16);
+      for (Map.Entry<String, Long> e : sorted) {
+        w.write(e.getKey());
+        w.write('\t');
+        w.write(Long.toString(e.getValue()));
+        w.write('\n');
+      }
+      w.flush();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    out.flush();
+  }
+
+  /** Count descending, then word ascending; words are ASCII, so String order is byte order. */
+  static final Comparator<Map.Entry<String, Long>> ORDER =
+      Comparator.<Map.Entry<String, Long>>comparingLong(Map.Entry::getValue).reversed()
+          .thenComparing(Map.Entry::getKey);
+
+  static Options parse(List<String> args) {
+    List<Path> files = new ArrayList<>();
+    Aggregation aggregation = Aggregation.DECENTRALIZED;
+    String cloud = "local";
+    String poolSpec = "intra-all";
+    int chunkMb = 8;
+    boolean timing = false;
+    boolean optionsEnded = false;
+    for (int i = 0; i < args.size(); i++) {
+      String a = args.get(i);
+      if (optionsEnded || !a.startsWith("-") || a.equals("-")) {
+        files.add(Path.of(a));
+      } else if (a.equals("--")) {
+        optionsEnded = true;
+      } else if (a.equals("--aggregation")) {
+        String v = value(args, ++i, a);
+        aggregation = switch (v.toLowerCase(Locale.ROOT)) {
+          case "centralized" -> Aggregation.CENTRALIZED;
+          case "decentralized" -> Aggregation.DECENTRALIZED;
+          default -> throw new IllegalArgumentException("--aggregation takes centralized or decentralized, but was '"
+              + v + "'");
+        };
+      } else if (a.equals("--cloud")) {
+        cloud = value(args, ++i, a);
+      } else if (a.equals("--pool")) {
+        poolSpec = value(args, ++i, a);
+      } else if (a.equals("--chunk-mb")) {
+        String v = value(args, ++i, a);
+        try {
+          chunkMb = Integer.parseInt(v);
+        } catch (NumberFormatException e) {
+          chunkMb = 0;
+        }
+        if (chunkMb < 1 || chunkMb > MAX_CHUNK_MB) {
+          throw new IllegalArgumentException("--chunk-mb takes a whole number from 1 to " + MAX_CHUNK_MB
+              + ", but was '" + v + "'");
+        }
+      } else if (a.equals("--timing")) {
+        timing = true;
+      } else {
+        throw new IllegalArgumentException("unknown option '" + a + "'; " + USAGE);
+      }
+    }
+    if (files.isEmpty()) {
+      throw new IllegalArgumentException("no FILE given; " + USAGE);
+    }
+    for (Path file : files) {
+      if (!Files.exists(file)) {
+        throw new IllegalArgumentException("cannot read '" + file + "': no such file");
+      }
+      if (!Files.isRegularFile(file)) {
+        throw new IllegalArgumentException("cannot read '" + file + "': not a regular file");
+      }
+      if (!Files.isReadable(file)) {
+        throw new IllegalArgumentException("cannot read '" + file + "': permission denied");
+      }
+    }
+    Pool pool;
+    try {
+      pool = Pools.parse(poolSpec);
+      Session.builder(cloud); // checks the spec without opening it
+    } catch (SpmException e) {
+      throw new IllegalArgumentException(e.getMessage());
+    }
+    return new Options(List.copyOf(files), aggregation, cloud, pool, poolSpec, chunkMb << 20, timing);
+  }
+
+  private static String value(List<String> args, int i, String option) {
+    if (i >= args.size()) {
+      throw new IllegalArgumentException("option '" + option + "' needs a value");
+    }
+    return args.get(i);
+  }
+}
