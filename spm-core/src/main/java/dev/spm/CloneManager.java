@@ -70,8 +70,8 @@ public final class CloneManager<R> {
    * until the status handler calls {@link #stop()} or {@code timeoutExecution} passes; runs in
    * progress then finish, and this returns.
    *
-   * @throws SpmInputException if the period is not positive, or neither a way to stop is given:
-   *     without timeoutExecution, the handler must call stop
+   * @throws SpmInputException if the period is not positive (without timeoutExecution, only the
+   *     handler's {@link #stop()} ends the repeat)
    * @throws ManageException as {@link ListManager#manage(Pool, ManageOptions)}; a run still going
    *     one period and 5 s after timeoutExecution is killed and ends the manage this way
    */
@@ -104,7 +104,8 @@ public final class CloneManager<R> {
       // that hangs, is a period and a grace later.
       engineOptions = ManageOptions.builder().nSpokesMin(options.nSpokesMin()).nSpokesMax(options.nSpokesMax())
           .timeoutWaitForSpokes(options.timeoutWaitForSpokes()).maxAttempts(options.maxAttempts())
-          .retryTimeouts(options.retryTimeouts()).timeoutExecution(options.timeoutExecution().plus(period).plus(REPEAT_GRACE)).build();
+          .retryTimeouts(options.retryTimeouts())
+          .timeoutExecution(options.timeoutExecution().plus(period).plus(REPEAT_GRACE)).build();
     }
     ListEngine[] engine = new ListEngine[1];
     return Managers.manage(name, pool, engineOptions, false, outcome -> {
