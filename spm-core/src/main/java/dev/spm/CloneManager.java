@@ -33,6 +33,7 @@ public final class CloneManager<R> {
   private final StatusHandler<R> handler;
   private final Map<String, List<Report<R>>> byServer = new LinkedHashMap<>();
   private boolean stopped;
+  private ListEngine online;
   private long nextTaskId = 1;
 
   private CloneManager(String name, StatusHandler<R> handler) {
@@ -86,6 +87,9 @@ public final class CloneManager<R> {
   /** Stops a {@link #repeat}: no further runs start. Call it from the status handler. */
   public void stop() {
     stopped = true;
+    if (online != null) {
+      online.clearDelayed();
+    }
   }
 
   /** The reports of the last run, per server, in arrival order. */
@@ -120,6 +124,7 @@ public final class CloneManager<R> {
       }
     }, e -> {
       engine[0] = e;
+      online = e;
       e.hooks(live -> {
         if (options.timeoutExecution() != null) {
           end[0] = System.nanoTime() + options.timeoutExecution().toNanos();
@@ -128,7 +133,10 @@ public final class CloneManager<R> {
           e.submitPinned(slot, spec(task));
         }
       });
-    }, () -> engine[0] = null);
+    }, () -> {
+      engine[0] = null;
+      online = null;
+    });
   }
 
   private TaskSpec spec(Task<? extends R> task) {

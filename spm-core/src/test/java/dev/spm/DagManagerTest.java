@@ -77,6 +77,20 @@ class DagManagerTest {
   }
 
   @Test
+  void aHandlerThatThrowsOnADroppedReport_leavesManageWithItsOwnException() {
+    DagManager<Object> dag = DagManager.declare(name(), r -> {
+      if (r.failure().orElse(null) instanceof TaskDropped) {
+        throw new IllegalStateException("handler bug on " + r.label());
+      }
+    }).onFailure(DagManager.OnFailure.KEEP_GOING);
+    dag.add(Task.of("bad", TestFunctions::divide, 1, 0));
+    dag.add(Task.of("child", TestFunctions::echo, "c"), "bad");
+    assertThatThrownBy(() -> dag.manage(Pools.serial())).isInstanceOf(ManageException.class)
+        .hasMessageContaining("task 'child'")
+        .cause().isInstanceOf(IllegalStateException.class).hasMessage("handler bug on child");
+  }
+
+  @Test
   void aCycle_isRejectedBeforeAnythingRuns_namingIt() {
     List<String> ran = new ArrayList<>();
     DagManager<Object> dag = DagManager.declare(name(), r -> ran.add(r.label()));

@@ -146,6 +146,25 @@ class ListManagerTest {
   }
 
   @Test
+  void aTaskThatKillsItsSpokeInsideABatch_isTheOneCharged_andTheOthersSucceed() {
+    Map<String, Report<Object>> reports = new HashMap<>();
+    ListManager<Object> m = ListManager.declare(name(), r -> reports.merge(r.label(), r, (a, b) -> {
+      throw new AssertionError("reported twice: " + r.label());
+    }));
+    for (int i = 0; i < 3000; i++) {
+      if (i == 1500) {
+        m.submit(Task.of("crash", TestFunctions::exitWith, 7));
+      }
+      m.submit(Task.of("t" + i, TestFunctions::echo, "x"));
+    }
+    m.manage(Pools.intraAll(), BOTH);
+    assertThat(reports).hasSize(3001);
+    assertThat(reports.get("crash").failure()).get().isInstanceOf(TaskEvalFatal.class)
+        .satisfies(f -> assertThat(f.origin().attempt()).isEqualTo(3));
+    assertThat(reports.values().stream().filter(r -> !r.succeeded()).map(Report::label)).containsExactly("crash");
+  }
+
+  @Test
   void aTaskPastItsDeadline_isKilledAndReportedAsTimeout_andNotRetried() {
     List<Report<Long>> reports = new ArrayList<>();
     ListManager<Long> m = ListManager.declare(name(), reports::add);

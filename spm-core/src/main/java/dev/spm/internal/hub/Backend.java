@@ -20,6 +20,11 @@ public interface Backend {
   /** Whether a slot without a live spoke may still get one (its server's agent is alive). */
   boolean canGrow();
 
+  /** Whether this slot may still get a live spoke (its server's agent is alive). */
+  default boolean canGrow(String slot) {
+    return canGrow();
+  }
+
   /** Where a person should look when spokes misbehave, such as {@code "; see the logs in /tmp/…"}. */
   default String logHint() {
     return "";

@@ -57,6 +57,15 @@ public final class ListEngine {
     String avoidSlot;
     /** Runs only on this lane's slot (the Clone pattern), retried there too. */
     Lane pinnedTo;
+    /**
+     * Sent alone: it was in a batch whose spoke died before saying which task ran, so each task
+     * of that batch runs alone until one of them is charged with the death.
+     */
+    boolean isolate;
+
+    boolean exclusive() {
+      return isolate || task.timed();
+    }
 
     Pending(TaskSpec task) {
       this.task = task;
@@ -110,7 +119,8 @@ public final class ListEngine {
   private final ArrayDeque<Iterator<TaskSpec>> sources = new ArrayDeque<>();
   private final Map<Long, Attempt> inFlight = new HashMap<>();
   private final LinkedBlockingQueue<Event> inbox = new LinkedBlockingQueue<>();
-  private final List<Event> drained = new ArrayList<>();
+  /** Events taken from the inbox and not yet handled; what an abort leaves here is handled by the cleanup. */
+  private final ArrayDeque<Event> drained = new ArrayDeque<>();
   private List<Lane> lanes = List.of();
   private final List<String> usedSlots = new ArrayList<>();
   private final java.util.PriorityQueue<Delayed> delayed =
@@ -288,8 +298,9 @@ public final class ListEngine {
       if (starting) {
         dispatch();
       }
-      if (inFlight.isEmpty() && (!starting || nothingWaits())) {
-        return;
+      dropPinnedOfLostSlots();
+      if (inFlight.isEmpty() && !anyLaneKilling() && (!starting || nothingWaits())) {
+        return; // a kill asked for is confirmed first: its death belongs to this manage
       }
       if (liveLanes() == 0 && inFlight.isEmpty() && !anyLaneKilling() && !backend.canGrow()) {
         throw new Abort(Reason.NO_SPOKES_LEFT, "lost every spoke of its pool" + backend.logHint(), null);
@@ -304,10 +315,9 @@ public final class ListEngine {
       if (event != null) {
         handle(event);
         inbox.drainTo(drained);
-        for (int i = 0; i < drained.size(); i++) {
-          handle(drained.get(i));
+        for (Event next; (next = drained.pollFirst()) != null; ) {
+          handle(next);
         }
-        drained.clear();
       }
       checkDeadlines(System.nanoTime());
     }
@@ -375,8 +385,8 @@ public final class ListEngine {
         continue;
       }
       Attempt head = lane.queue.peekFirst();
-      if (head != null && head.pending.task.timed()) {
-        continue; // a timed attempt runs alone
+      if (head != null && head.pending.exclusive()) {
+        continue; // a timed or isolated attempt runs alone
       }
       if (lane.batches >= MAX_BATCHES_IN_FLIGHT) {
         continue; // enough to keep the spoke busy; what waits goes in the next, larger batch
@@ -387,7 +397,7 @@ public final class ListEngine {
         if (next == null) {
           break;
         }
-        if (next.task.timed() && !lane.queue.isEmpty()) {
+        if (next.exclusive() && !lane.queue.isEmpty()) {
           unread(next);
           break;
         }
@@ -404,7 +414,7 @@ public final class ListEngine {
           }
         }
         batch.add(attempt);
-        if (next.task.timed()) {
+        if (next.exclusive()) {
           break;
         }
       }
@@ -530,14 +540,26 @@ public final class ListEngine {
       boolean onPurpose = lane.killReason != null;
       lane.spoke = null;
       lane.killReason = null;
-      boolean head = true;
-      for (Attempt attempt : lane.queue) {
+      Attempt head = lane.queue.peekFirst();
+      if (head == null) {
+        continue;
+      }
+      // The spoke sends reports in batches, so with several attempts queued the first unreported
+      // one need not be the one that was running: none is charged, and each runs alone next.
+      boolean unknown = !onPurpose && !head.timedOut && !head.started && lane.queue.size() > 1;
+      List<Attempt> rest = new ArrayList<>(lane.queue);
+      for (Attempt attempt : rest) {
         inFlight.remove(attempt.id);
-        if (!head) {
-          requeue(attempt.pending); // never started: not an attempt
-          continue;
-        }
-        head = false;
+      }
+      for (int i = rest.size() - 1; i >= (unknown ? 0 : 1); i--) {
+        Pending p = rest.get(i).pending;
+        p.isolate |= unknown;
+        requeue(p); // not charged: never started, or not known to have
+      }
+      lane.queue.clear();
+      lane.batches = 0;
+      if (!unknown) {
+        Attempt attempt = head;
         Pending p = attempt.pending;
         p.attempts++;
         TaskOrigin origin = origin(attempt, now, down.exitCode(), down.signal(), p.attempts);
@@ -561,9 +583,23 @@ public final class ListEngine {
                   + p.attempts + " of " + options.maxAttempts(), origin));
         }
       }
-      lane.queue.clear();
-      lane.batches = 0;
     }
+  }
+
+  /** Pinned tasks of a slot that is gone for good (its server left) can never run: drop them. */
+  private void dropPinnedOfLostSlots() {
+    for (Lane lane : lanes) {
+      if (lane.spoke == null && !lane.pinned.isEmpty() && !backend.canGrow(lane.slot)) {
+        for (Pending p; (p = lane.pinned.pollFirst()) != null; ) {
+          drop(p.task, "was not run: its slot " + lane.slot + " is gone");
+        }
+      }
+    }
+  }
+
+  /** Forgets the tasks submitted for a later time: they will not run, and need no report. */
+  public void clearDelayed() {
+    delayed.clear();
   }
 
   private void retry(Pending p, Lane lane) {
@@ -609,6 +645,8 @@ public final class ListEngine {
     }
     try {
       sink.accept(outcome);
+    } catch (Abort nested) {
+      throw nested; // from a report delivered inside this one: already carries its cause
     } catch (Exception | Error e) {
       throw new Abort(Reason.HANDLER_THREW, "stopped: its status handler threw on the report of task '"
           + outcome.task().label() + "'; its spokes were killed and are being relaunched", e);
@@ -685,9 +723,11 @@ public final class ListEngine {
     boolean interrupted = Thread.interrupted();
     try {
       while (anyLaneKilling() && System.nanoTime() < deadline) {
-        Event event;
+        Event event = drained.pollFirst();
         try {
-          event = inbox.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+          if (event == null) {
+            event = inbox.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+          }
         } catch (InterruptedException e) {
           interrupted = true;
           continue;

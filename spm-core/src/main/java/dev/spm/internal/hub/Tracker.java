@@ -120,6 +120,11 @@ public final class Tracker implements Backend {
       return;
     }
     server.spokes[spoke.slotIndex()] = spoke;
+    if (old != null) {
+      // Its SpokeExited has not arrived yet, and will find another incarnation: end it now.
+      old.connection().close();
+      route(new Event.SpokeDown(old, -1, 0, "replaced by incarnation " + spoke.incarnation()));
+    }
     route(new Event.SpokeUp(spoke));
     notifyAll();
   }
@@ -287,6 +292,11 @@ public final class Tracker implements Backend {
   public synchronized void close() {
     inbox = null;
     routed = Set.of();
+  }
+
+  @Override
+  public synchronized boolean canGrow(String slot) {
+    return servers.containsKey(slot.substring(0, slot.lastIndexOf("/slot-")));
   }
 
   @Override
