@@ -89,6 +89,7 @@ public final class DagManager<R> {
   private final LinkedHashMap<String, Node> nodes = new LinkedHashMap<>();
   private final Map<Long, Node> byId = new HashMap<>();
   private OnFailure onFailure = OnFailure.FINISH_RUNNING;
+  private java.util.function.Consumer<String> onRelease = label -> { };
   private ListEngine engine;
   private long nextTaskId = 1;
 
@@ -116,6 +117,16 @@ public final class DagManager<R> {
   /** Sets the failure policy ({@link OnFailure#FINISH_RUNNING} by default); returns this. */
   public DagManager<R> onFailure(OnFailure policy) {
     this.onFailure = Objects.requireNonNull(policy, "policy");
+    return this;
+  }
+
+  /**
+   * Sets what to call, on the manage thread, when a task is handed to the pool: its dependencies
+   * have all succeeded, and it runs as soon as a spoke is free (as make echoes a recipe line when
+   * it starts it). Returns this.
+   */
+  public DagManager<R> onRelease(java.util.function.Consumer<String> listener) {
+    this.onRelease = Objects.requireNonNull(listener, "listener");
     return this;
   }
 
@@ -278,6 +289,7 @@ public final class DagManager<R> {
           args), spec.timeoutNanos());
     }
     engine.submit(spec);
+    onRelease.accept(spec.label());
   }
 
   private void deliver(Outcome outcome) throws Exception {

@@ -43,10 +43,9 @@ import java.util.function.Consumer;
  *
  * <p>As make does, each recipe line runs in its own shell ({@code sh -c line}, in order: a line
  * starts when the previous line of its recipe has succeeded). A line is echoed unless it starts
- * with {@code @}; a line starting with {@code -} may fail. Unlike make, which echoes a line when
- * it starts, the demo prints the echo together with the line's whole output when the line ends,
- * as GNU make's {@code --output-sync} does: the stdout of a line goes to {@code out}, its stderr to
- * {@code err}.
+ * with {@code @}; a line starting with {@code -} may fail. As make does, a line is echoed when it
+ * is started (handed to the pool); its whole output is printed when it ends, as GNU make's
+ * {@code --output-sync} does: the stdout of a line goes to {@code out}, its stderr to {@code err}.
  *
  * <p>A failing line stops the build as make does: nothing new starts, running lines finish, and
  * {@code make: *** [Makefile:LINE: target] Error N} goes to {@code err}; with {@code -k} the build
@@ -146,7 +145,14 @@ public final class MakeDemo {
             failed[0] = true;
           }
           print(step, report, out, err);
-        }).onFailure(options.keepGoing() ? DagManager.OnFailure.KEEP_GOING : DagManager.OnFailure.FINISH_RUNNING);
+        }).onFailure(options.keepGoing() ? DagManager.OnFailure.KEEP_GOING : DagManager.OnFailure.FINISH_RUNNING)
+        .onRelease(label -> {
+          BuildPlan.Step step = byLabel.get(label);
+          if (step.echo()) {
+            out.println(step.command()); // as make: echoed when started, output when done
+            out.flush();
+          }
+        });
     for (BuildPlan.Step step : plan.steps()) {
       Coprocess line = Coprocess.shell(step.command()).cwd(options.dir());
       dag.add(Task.of(step.label(), RecipeLine::run, line, step.ignoreErrors()), step.dependsOn());
@@ -193,9 +199,6 @@ public final class MakeDemo {
     TaskException failure = report.failure().orElse(null);
     if (failure instanceof TaskDropped) {
       return; // make says nothing of what it did not start
-    }
-    if (step.echo()) {
-      out.println(step.command());
     }
     if (failure == null) {
       CoprocessResult result = report.value();
