@@ -29,9 +29,8 @@ final class BenchCommand implements Runnable {
     @Option(names = "--tasks", defaultValue = "2000000", description = "Measured tasks (default: ${DEFAULT-VALUE}).")
     long tasks;
 
-    @Option(names = "--cloud", defaultValue = "local", converter = Converters.CloudConverter.class,
-        description = "local or local:SxN (default: ${DEFAULT-VALUE}).")
-    String cloud;
+    @CommandLine.Mixin
+    CloudOption cloud;
 
     @Override
     @SuppressWarnings("try") // the session is held open for the run and closed after it
@@ -41,7 +40,7 @@ final class BenchCommand implements Runnable {
       }
       Pool pool = Pools.intraAll();
       Throughput.Result result;
-      try (Session session = Clouds.openFor(pool, cloud)) {
+      try (Session session = Clouds.openFor(pool, cloud.cloud)) {
         result = Throughput.run(pool, tasks, Math.max(1, Math.min(tasks, 500_000)));
       }
       System.out.println("tasks=" + result.tasks() + " width=" + result.width());
@@ -56,9 +55,8 @@ final class BenchCommand implements Runnable {
     @Option(names = "--tasks", defaultValue = "20000", description = "Measured round trips (default: ${DEFAULT-VALUE}).")
     int tasks;
 
-    @Option(names = "--cloud", defaultValue = "local", converter = Converters.CloudConverter.class,
-        description = "local or local:SxN (default: ${DEFAULT-VALUE}).")
-    String cloud;
+    @CommandLine.Mixin
+    CloudOption cloud;
 
     @Override
     @SuppressWarnings("try") // the session is held open for the run and closed after it
@@ -68,7 +66,7 @@ final class BenchCommand implements Runnable {
       }
       Pool pool = Pools.intraAll();
       Latency.Result result;
-      try (Session session = Clouds.openFor(pool, cloud)) {
+      try (Session session = Clouds.openFor(pool, cloud.cloud)) {
         result = Latency.run(pool, tasks, Math.max(100, tasks / 10));
       }
       System.out.println("samples=" + result.samples());
@@ -86,9 +84,8 @@ final class BenchCommand implements Runnable {
     @Option(names = "--dependencies", defaultValue = "4", description = "Dependencies per node (default: ${DEFAULT-VALUE}).")
     int dependencies;
 
-    @Option(names = "--cloud", defaultValue = "local", converter = Converters.CloudConverter.class,
-        description = "local or local:SxN (default: ${DEFAULT-VALUE}).")
-    String cloud;
+    @CommandLine.Mixin
+    CloudOption cloud;
 
     @Override
     @SuppressWarnings("try") // the session is held open for the run and closed after it
@@ -98,7 +95,7 @@ final class BenchCommand implements Runnable {
       }
       Pool pool = Pools.intraAll();
       dev.spm.bench.DagThroughput.Result result;
-      try (Session session = Clouds.openFor(pool, cloud)) {
+      try (Session session = Clouds.openFor(pool, cloud.cloud)) {
         result = dev.spm.bench.DagThroughput.run(pool, nodes, dependencies, 42);
       }
       System.out.println(result.line());

@@ -18,9 +18,8 @@ final class LauncherCommand implements Callable<Integer> {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--cloud", defaultValue = "local", converter = Converters.CloudConverter.class,
-      description = "local or local:SxN (default: ${DEFAULT-VALUE}).")
-  String cloud;
+  @CommandLine.Mixin
+  CloudOption cloud;
 
   @Option(names = "--pool", defaultValue = "intra-all", converter = Converters.PoolConverter.class,
       description = "The pool (default: ${DEFAULT-VALUE}).")
@@ -42,7 +41,7 @@ final class LauncherCommand implements Callable<Integer> {
     System.err.println("Waiting - ForSpokes");
     System.err.flush();
     int failed;
-    try (Session session = Clouds.openFor(pool, cloud)) {
+    try (Session session = Clouds.openFor(pool, cloud.cloud)) {
       failed = LauncherDemo.run(pool, timeout, commands, System.out, System.err);
     }
     return failed == 0 ? ExitCodes.OK : ExitCodes.TASKS_FAILED;

@@ -25,9 +25,8 @@ final class PrimesCommand implements Callable<Integer> {
   @Option(names = "--buckets", defaultValue = "10", description = "Number of tasks (default: ${DEFAULT-VALUE}).")
   int buckets;
 
-  @Option(names = "--cloud", defaultValue = "local", converter = Converters.CloudConverter.class,
-      description = "local or local:SxN (default: ${DEFAULT-VALUE}).")
-  String cloud;
+  @CommandLine.Mixin
+  CloudOption cloud;
 
   @Option(names = "--pool", defaultValue = "intra-all", converter = Converters.PoolConverter.class,
       description = "serial, intra-all, intra-one-per-server, inter, inter-one-per-server, each with an optional :N "
@@ -45,7 +44,7 @@ final class PrimesCommand implements Callable<Integer> {
     }
     PrintStream out = System.out;
     PrimesDemo.Result result;
-    try (Session session = Clouds.openFor(pool, cloud)) {
+    try (Session session = Clouds.openFor(pool, cloud.cloud)) {
       result = PrimesDemo.run(pool, from, to, buckets);
     }
     result.problems().forEach(p -> System.err.println("spm: " + p));

@@ -58,9 +58,8 @@ final class RunCommand implements Callable<Integer> {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--cloud", defaultValue = "local", converter = Converters.CloudConverter.class,
-      description = "local or local:SxN (default: ${DEFAULT-VALUE}).")
-  String cloud;
+  @CommandLine.Mixin
+  CloudOption cloud;
 
   @Option(names = "--pool", defaultValue = "intra-all", converter = Converters.PoolConverter.class,
       description = "The pool (default: ${DEFAULT-VALUE}).")
@@ -90,8 +89,8 @@ final class RunCommand implements Callable<Integer> {
     if (!args.hasNext()) {
       return ExitCodes.OK;
     }
-    int width = jobs != null ? jobs : Clouds.slots(pool, Clouds.Shape.of(cloud));
-    String openCloud = Clouds.grownFor(cloud, pool, width);
+    int width = jobs != null ? jobs : Clouds.slots(pool, Clouds.Shape.of(cloud.cloud));
+    String openCloud = Clouds.grownFor(cloud.cloud, pool, width);
     width = Math.min(width, Clouds.slots(pool, Clouds.Shape.of(openCloud)));
     Duration deadline = timeout == null || timeout.isZero() ? null : timeout;
     try (Session session = Clouds.openFor(pool, openCloud)) {

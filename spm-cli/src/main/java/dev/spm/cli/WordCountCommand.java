@@ -29,9 +29,8 @@ final class WordCountCommand implements Callable<Integer> {
       description = "centralized (the hub aggregates) or decentralized (spokes do; default: ${DEFAULT-VALUE}).")
   String aggregation;
 
-  @Option(names = "--cloud", defaultValue = "local", converter = Converters.CloudConverter.class,
-      description = "local or local:SxN (default: ${DEFAULT-VALUE}).")
-  String cloud;
+  @CommandLine.Mixin
+  CloudOption cloud;
 
   @Option(names = "--pool", defaultValue = "intra-all", converter = Converters.PoolConverter.class,
       description = "serial (no session), intra-all, intra-one-per-server, inter, inter-one-per-server, each with an "
@@ -54,7 +53,7 @@ final class WordCountCommand implements Callable<Integer> {
     if (chunkMb < 1) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--chunk-mb must be positive, but was " + chunkMb);
     }
-    List<String> args = new ArrayList<>(List.of("--aggregation", aggregation, "--cloud", cloud, "--pool",
+    List<String> args = new ArrayList<>(List.of("--aggregation", aggregation, "--cloud", cloud.cloud, "--pool",
         pool.toString(), "--chunk-mb", Integer.toString(chunkMb)));
     if (timing) {
       args.add("--timing");

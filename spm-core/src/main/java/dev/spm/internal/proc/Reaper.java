@@ -70,17 +70,7 @@ public final class Reaper implements AutoCloseable {
       return;
     }
     thread.interrupt();
-    boolean interrupted = false;
-    while (thread.isAlive()) {
-      try {
-        thread.join();
-      } catch (InterruptedException e) {
-        interrupted = true;
-      }
-    }
-    if (interrupted) {
-      Thread.currentThread().interrupt();
-    }
+    Interrupts.awaitUninterruptibly(thread);
   }
 
   private void loop() {
