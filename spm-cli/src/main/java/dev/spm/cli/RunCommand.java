@@ -72,8 +72,28 @@ final class RunCommand implements Callable<Integer> {
       description = "Each job's deadline, as 1.5, 30s, 2m, 1h, 1d; 0 for none.")
   Duration timeout;
 
-  @Parameters(arity = "0..*", paramLabel = "COMMAND ::: ARG", description = "The command, then ::: and its arguments.")
+  @Option(names = {"-k", "--keep-order"}, description = "Print the jobs' outputs in the order of their input.")
+  boolean keepOrder;
+
+  @Option(names = "--tag", description = "Prefix each output line with the job's arguments and a TAB.")
+  boolean tag;
+
+  @Option(names = "--dry-run", description = "Print each job's command line; run nothing.")
+  boolean dryRun;
+
+  @Option(names = "--joblog", paramLabel = "FILE", description = "Log each job, with GNU parallel's columns.")
+  Path joblog;
+
+  @Option(names = "--retries", paramLabel = "N", description = "Try a failing job up to N times in all.")
+  Integer retries;
+
+  @Parameters(arity = "0..*", paramLabel = "COMMAND ::: ARG",
+      description = "The command, then ::: and its arguments (several ::: give the cross product), or :::: FILE; "
+          + "without either, the lines of stdin.")
   List<String> words = List.of();
+
+  /** A job's arguments, number and command line. */
+  private record Job(long seq, List<String> args, String line, int slot) {}
 
   @Override
   @SuppressWarnings("try") // the session is held open for the run and closed after it
@@ -81,61 +101,97 @@ final class RunCommand implements Callable<Integer> {
     if (jobs != null && jobs < 1) {
       throw new CommandLine.ParameterException(spec.commandLine(), "-j must be at least 1, but was " + jobs);
     }
-    JobLines.Split split = JobLines.split(words);
-    if (split.command().isEmpty() && !split.hasSeparator()) {
+    if (retries != null && retries < 0) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--retries must not be negative, but was "
+          + retries);
+    }
+    InputSources.Parsed parsed = InputSources.parse(words);
+    if (parsed.command().isEmpty() && parsed.fromStdin()) {
       throw new CommandLine.ParameterException(spec.commandLine(), "no command given; write spm run COMMAND ::: ARG...");
     }
-    Iterator<String> args = split.hasSeparator() ? split.args().iterator() : stdinLines();
+    Iterator<List<String>> args = parsed.fromStdin() ? InputSources.lines(System.in)
+        : InputSources.crossProduct(InputSources.read(parsed.sources()));
+    int width = jobs != null ? jobs : Clouds.slots(pool, Clouds.Shape.of(cloud.cloud));
+    PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), false, StandardCharsets.UTF_8);
+    if (dryRun) {
+      long seq = 0;
+      while (args.hasNext()) {
+        seq++;
+        out.println(Replacements.line(parsed.command(), args.next(), seq, (int) ((seq - 1) % width) + 1));
+      }
+      out.flush();
+      return ExitCodes.OK;
+    }
     if (!args.hasNext()) {
       return ExitCodes.OK;
     }
-    int width = jobs != null ? jobs : Clouds.slots(pool, Clouds.Shape.of(cloud.cloud));
     String openCloud = Clouds.grownFor(cloud.cloud, pool, width);
     width = Math.min(width, Clouds.slots(pool, Clouds.Shape.of(openCloud)));
     Duration deadline = timeout == null || timeout.isZero() ? null : timeout;
-    try (Session session = Clouds.openFor(pool, openCloud)) {
-      return run(split.command(), args, width, deadline);
+    try (JobLog log = joblog == null ? null : JobLog.open(joblog);
+        Session session = Clouds.openFor(pool, openCloud)) {
+      return run(parsed.command(), args, width, deadline, out, log);
     }
   }
 
-  private int run(List<String> command, Iterator<String> args, int width, Duration deadline) {
+  private int run(List<String> command, Iterator<List<String>> args, int width, Duration deadline, PrintStream out,
+      JobLog log) {
     Path cwd = Path.of("").toAbsolutePath();
     Map<String, String> env = new HashMap<>(System.getenv());
     env.remove("SPM_TAG");
     env.remove("SPM_SESSION");
     env.remove("SPM_SPOKE");
-    PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), false, StandardCharsets.UTF_8);
     PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), false, StandardCharsets.UTF_8);
     long[] failed = {0};
-    ListManager<CoprocessResult> manager = ListManager.declare("spm::run", (Report<CoprocessResult> r) -> {
+    Map<Long, Job> running = new HashMap<>();
+    Slots slots = new Slots(width);
+    OrderedOutput<byte[][]> output = new OrderedOutput<>(keepOrder, o -> {
+      write(out, o[0]);
+      write(err, o[1]);
+    });
+    ListManager<RunJob.Outcome> manager = ListManager.declare("spm::run", (Report<RunJob.Outcome> r) -> {
+      Job job = running.remove(Long.parseLong(r.label().substring("job ".length())));
+      slots.give(job.slot());
       if (!r.succeeded()) {
         failed[0]++;
         err.println("spm: " + r.failure().orElseThrow().getMessage());
         err.flush();
+        output.done(job.seq(), new byte[][] {new byte[0], new byte[0]});
         return;
       }
-      CoprocessResult c = r.value();
-      write(out, c.stdoutBytes());
-      write(err, c.stderrBytes());
-      if (c.exitCode() != 0 || c.timedOut() || c.signal().isPresent()) {
+      RunJob.Outcome o = r.value();
+      CoprocessResult c = o.result();
+      if (o.failed()) {
         failed[0]++;
       }
+      if (log != null) {
+        int signal = c.signal().orElse(0);
+        log.write(JobLog.row(job.seq(), o.startMillis(), c.wallNanos(), c.stdoutBytes().length,
+            signal != 0 ? 0 : c.exitCode(), signal, job.line()));
+      }
+      String prefix = tag ? String.join(" ", job.args()) + "\t" : null;
+      output.done(job.seq(), new byte[][] {tagged(prefix, c.stdoutBytes()), tagged(prefix, c.stderrBytes())});
     });
     long[] seq = {0};
-    manager.submitAll(new Iterator<Task<CoprocessResult>>() {
+    int tries = retries == null || retries == 0 ? 1 : retries;
+    manager.submitAll(new Iterator<Task<RunJob.Outcome>>() {
       @Override
       public boolean hasNext() {
         return args.hasNext();
       }
 
       @Override
-      public Task<CoprocessResult> next() {
-        String line = JobLines.line(command, args.next());
+      public Task<RunJob.Outcome> next() {
+        List<String> jobArgs = args.next();
+        long n = ++seq[0];
+        int slot = slots.take(n);
+        String line = Replacements.line(command, jobArgs, n, slot);
+        running.put(n, new Job(n, jobArgs, line, slot));
         Coprocess c = Coprocess.shell(line).cwd(cwd).env(env).grace(GRACE);
         if (deadline != null) {
           c = c.timeout(deadline);
         }
-        return Task.of("job " + (++seq[0]), Coprocess::run, c);
+        return Task.of("job " + n, RunJob::run, c, tries);
       }
     });
     try {
@@ -146,7 +202,26 @@ final class RunCommand implements Callable<Integer> {
       err.flush();
       failed[0] += e.unreported().size();
     }
+    output.flush();
     return ExitCodes.forFailedJobs(failed[0]);
+  }
+
+  /** Each line of the bytes with the prefix before it; the bytes as they are without one. */
+  private static byte[] tagged(String prefix, byte[] bytes) {
+    if (prefix == null || bytes.length == 0) {
+      return bytes;
+    }
+    byte[] p = prefix.getBytes(StandardCharsets.UTF_8);
+    java.io.ByteArrayOutputStream b = new java.io.ByteArrayOutputStream(bytes.length + p.length * 4);
+    boolean atStart = true;
+    for (byte x : bytes) {
+      if (atStart) {
+        b.write(p, 0, p.length);
+      }
+      b.write(x);
+      atStart = x == '\n';
+    }
+    return b.toByteArray();
   }
 
   private static void write(OutputStream stream, byte[] bytes) {
@@ -159,36 +234,5 @@ final class RunCommand implements Callable<Integer> {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-  }
-
-  /** Arguments from stdin, one per line, read lazily (GNU parallel without :::). */
-  private static Iterator<String> stdinLines() {
-    BufferedReader reader = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-    return new Iterator<>() {
-      private String next = read();
-
-      private String read() {
-        try {
-          return reader.readLine();
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      }
-
-      @Override
-      public boolean hasNext() {
-        return next != null;
-      }
-
-      @Override
-      public String next() {
-        if (next == null) {
-          throw new NoSuchElementException();
-        }
-        String line = next;
-        next = read();
-        return line;
-      }
-    };
   }
 }

@@ -7,29 +7,6 @@ import org.junit.jupiter.api.Test;
 
 class JobLinesTest {
   @Test
-  void split_atTheFirstSeparator() {
-    JobLines.Split s = JobLines.split(List.of("echo", "-n", ":::", "a", ":::", "b c"));
-    assertThat(s.command()).containsExactly("echo", "-n");
-    assertThat(s.args()).containsExactly("a", ":::", "b c");
-    assertThat(s.hasSeparator()).isTrue();
-  }
-
-  @Test
-  void split_withoutSeparator_hasNoArgs() {
-    JobLines.Split s = JobLines.split(List.of("echo"));
-    assertThat(s.command()).containsExactly("echo");
-    assertThat(s.args()).isEmpty();
-    assertThat(s.hasSeparator()).isFalse();
-  }
-
-  @Test
-  void split_withNothingAfterSeparator_hasNoArgs() {
-    JobLines.Split s = JobLines.split(List.of("echo", ":::"));
-    assertThat(s.args()).isEmpty();
-    assertThat(s.hasSeparator()).isTrue();
-  }
-
-  @Test
   void line_appendsTheQuotedArg_whenThereIsNoPlaceholder() {
     assertThat(JobLines.line(List.of("echo"), "b c")).isEqualTo("echo 'b c'");
     assertThat(JobLines.line(List.of("echo", "a  b"), "x")).isEqualTo("echo a  b x");
