@@ -1,5 +1,6 @@
 package dev.spm.cli;
 
+import dev.spm.CoprocessResult;
 import java.io.BufferedWriter;
 import java.io.Closeable;
 import java.io.IOException;
@@ -46,6 +47,19 @@ public final class JobLog implements Closeable {
       String command) {
     return String.format(Locale.ROOT, "%d\t:\t%.3f\t%10.3f\t0\t%d\t%d\t%d\t%s", seq, startMillis / 1000.0,
         runtimeNanos / 1e9, received, exitval, signal, command);
+  }
+
+  /** GNU parallel's Exitval: -1 after a timeout, 0 after a signal, else the exit status. */
+  public static int exitval(CoprocessResult c) {
+    if (c.timedOut()) {
+      return -1;
+    }
+    return c.signal().isPresent() ? 0 : c.exitCode();
+  }
+
+  /** GNU parallel's Signal: the signal that ended the job (TERM after a timeout), else 0. */
+  public static int signal(CoprocessResult c) {
+    return c.signal().orElse(c.timedOut() ? 15 : 0);
   }
 
   /** Writes a line and flushes it, so the log is current if the run is killed. */

@@ -9,9 +9,10 @@ import java.util.regex.Pattern;
  * GNU parallel's replacement strings in a job's command line: {@code {}}, {@code {.}},
  * {@code {/}}, {@code {//}}, {@code {/.}}, {@code {#}} (job number, from 1), {@code {%}} (slot,
  * 1..j), and {@code {n}}, {@code {n.}}, {@code {n/}}, {@code {n//}}, {@code {n/.}} for the n-th
- * input source. Each value is quoted as GNU parallel quotes it; {@code {}} and its forms stand for
- * every argument, each quoted, joined by spaces. Without any replacement string, the arguments are
- * appended.
+ * input source. Each value is quoted as GNU parallel quotes it, except, as in GNU parallel, when
+ * the command's first word holds a replacement string (as in {@code spm run '{}' ::: 'echo a'}):
+ * then no value is quoted. {@code {}} and its forms stand for every argument, joined by spaces.
+ * Without any replacement string, the arguments are appended, quoted.
  */
 public final class Replacements {
   private static final Pattern REPLACEMENT = Pattern.compile("\\{(?:(#)|(%)|(\\d*)(//|/\\.|/|\\.)?)\\}");
@@ -35,6 +36,9 @@ public final class Replacements {
     Matcher m = REPLACEMENT.matcher(joined);
     StringBuilder out = new StringBuilder();
     boolean replaced = false;
+    int firstWordEnd = firstWordEnd(joined);
+    boolean quote = !(m.find() && m.start() < firstWordEnd);
+    m.reset();
     while (m.find()) {
       String value;
       if (m.group(1) != null) {
@@ -46,7 +50,7 @@ public final class Replacements {
         if (m.group(3).isEmpty()) {
           List<String> quoted = new ArrayList<>(args.size());
           for (String arg : args) {
-            quoted.add(ShellQuote.gnuParallel(apply(modifier, arg)));
+            quoted.add(quoted(quote, apply(modifier, arg)));
           }
           value = String.join(" ", quoted);
         } else {
@@ -54,7 +58,7 @@ public final class Replacements {
           if (n < 1 || n > args.size()) {
             continue; // not a replacement string here: left as it is
           }
-          value = ShellQuote.gnuParallel(apply(modifier, args.get(n - 1)));
+          value = quoted(quote, apply(modifier, args.get(n - 1)));
         }
       }
       replaced = true;
@@ -67,6 +71,19 @@ public final class Replacements {
       }
     }
     return out.toString();
+  }
+
+  private static String quoted(boolean quote, String value) {
+    return quote ? ShellQuote.gnuParallel(value) : value;
+  }
+
+  private static int firstWordEnd(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      if (Character.isWhitespace(s.charAt(i))) {
+        return i;
+      }
+    }
+    return s.length();
   }
 
   /** One argument with a modifier: "" (as it is), ".", "/", "//" or "/.". */

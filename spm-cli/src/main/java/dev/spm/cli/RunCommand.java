@@ -36,10 +36,12 @@ import picocli.CommandLine.Parameters;
  *
  * <pre>
  * Overview.
- * Each argument makes a job: a shell line (see JobLines) run as a Coprocess task, in this
- * process's directory and environment, with the --timeout as the coprocess's own deadline (TERM
- * to its process group, KILL after the grace). Jobs are read lazily from the arguments (or stdin
- * lines), so the manager holds only those in flight.
+ * Each tuple of arguments (InputSources: the cross product of the ::: and :::: sources, or stdin
+ * lines) makes a job: a shell line (Replacements) run as a RunJob task, tried up to --retries
+ * times, in this process's directory and environment, with the --timeout as the coprocess's own
+ * deadline (TERM to its process group, KILL after the grace). Jobs are made lazily, so the
+ * manager holds only those in flight. Outputs are printed whole, in job order with -k
+ * (OrderedOutput); {%} comes from Slots; --joblog rows are written as jobs end (JobLog).
  *
  * A spoke runs one task at a time, so -j N jobs at once need N spokes. When N exceeds what the
  * pool gets on the cloud, the cloud is opened with more slots per server (local becomes
@@ -49,8 +51,10 @@ import picocli.CommandLine.Parameters;
  * </pre>
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
-    description = "Runs COMMAND once per ARG, in parallel, as GNU parallel does: {} is replaced by the ARG, quoted; "
-        + "without {}, the ARG is appended. Exit status: the number of failed jobs (101 if more than 100).")
+    description = "Runs COMMAND once per ARG, in parallel, as GNU parallel does: several ::: give the cross product, "
+        + ":::: FILE reads arguments from a file, and without either the lines of stdin are the arguments. "
+        + "{} {.} {/} {//} {/.} {#} {%} {1} {2}... are replaced, quoted; without any, the ARGs are appended. "
+        + "Exit status: the number of failed jobs (101 if more than 100).")
 final class RunCommand implements Callable<Integer> {
   /** Between TERM and KILL at a deadline. */
   static final Duration GRACE = Duration.ofSeconds(1);
@@ -143,7 +147,7 @@ final class RunCommand implements Callable<Integer> {
     env.remove("SPM_SPOKE");
     PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), false, StandardCharsets.UTF_8);
     long[] failed = {0};
-    Map<Long, Job> running = new HashMap<>();
+    Map<Long, Job> running = new java.util.concurrent.ConcurrentHashMap<>();
     Slots slots = new Slots(width);
     OrderedOutput<byte[][]> output = new OrderedOutput<>(keepOrder, o -> {
       write(out, o[0]);
@@ -165,9 +169,8 @@ final class RunCommand implements Callable<Integer> {
         failed[0]++;
       }
       if (log != null) {
-        int signal = c.signal().orElse(0);
         log.write(JobLog.row(job.seq(), o.startMillis(), c.wallNanos(), c.stdoutBytes().length,
-            signal != 0 ? 0 : c.exitCode(), signal, job.line()));
+            JobLog.exitval(c), JobLog.signal(c), job.line()));
       }
       String prefix = tag ? String.join(" ", job.args()) + "\t" : null;
       output.done(job.seq(), new byte[][] {tagged(prefix, c.stdoutBytes()), tagged(prefix, c.stderrBytes())});

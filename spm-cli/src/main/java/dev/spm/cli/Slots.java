@@ -19,7 +19,7 @@ final class Slots {
   }
 
   /** A slot for job {@code seq}. */
-  int take(long seq) {
+  synchronized int take(long seq) {
     int free = held.nextClearBit(1);
     if (free > width) {
       return (int) ((seq - 1) % width) + 1;
@@ -29,7 +29,7 @@ final class Slots {
   }
 
   /** Gives a slot back. */
-  void give(int slot) {
+  synchronized void give(int slot) {
     held.clear(slot);
   }
 }

@@ -48,4 +48,12 @@ class ReplacementsTest {
   void withoutCommand_theArgumentsAreTheCommandLine() {
     assertThat(Replacements.line(List.of(), List.of("echo", "a b"), 1, 1)).isEqualTo("echo a b");
   }
+
+  @Test
+  void aReplacementStringInTheFirstWord_turnsQuotingOff_asInGnuParallel() {
+    assertThat(line("{}", List.of("echo a b"))).isEqualTo("echo a b");
+    assertThat(line("x{} {}", List.of("a b"))).isEqualTo("xa b a b");
+    assertThat(line(" {}", List.of("a b"))).isEqualTo(" 'a b'");
+    assertThat(line("echo {}", List.of("a b"))).isEqualTo("echo 'a b'");
+  }
 }

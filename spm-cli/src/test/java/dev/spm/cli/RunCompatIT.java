@@ -214,4 +214,25 @@ class RunCompatIT {
         .sorted(Comparator.comparingInt(c -> Integer.parseInt(c[0])))
         .map(c -> List.of(c[0], c[6], c[7], c[8])).toList();
   }
+
+  @Test
+  void aReplacementStringFirst_isNotQuoted() throws Exception {
+    sameSorted("", "{}", ":::", "echo a  b", "printf '%s-' x y");
+    sameSorted("", "x{} {}", ":::", "a b");
+  }
+
+  @Test
+  void jobLog_timeoutAndSignal_asGnuParallelLogsThem(@TempDir Path tmp) throws Exception {
+    Path theirs = tmp.resolve("theirs");
+    Path ours = tmp.resolve("ours");
+    String[] rest = {"--timeout", "1", "{}", ":::", "sleep 5", "kill -TERM $$", "exit 3"};
+    List<String> t = new ArrayList<>(List.of(parallel.toString(), "--will-cite", "--joblog", theirs.toString()));
+    t.addAll(List.of(rest));
+    List<String> o = new ArrayList<>(List.of(ROOT.resolve("spm").toString(), "run", "--joblog", ours.toString()));
+    o.addAll(List.of(rest));
+    Result a = exec(t, "");
+    Result b = exec(o, "");
+    assertThat(b.status()).isEqualTo(a.status());
+    assertThat(columns(Files.readAllLines(ours))).isEqualTo(columns(Files.readAllLines(theirs)));
+  }
 }
