@@ -1,6 +1,5 @@
 package dev.spm.cli;
 
-import dev.spm.Pool;
 import dev.spm.Session;
 import dev.spm.examples.launcher.LauncherDemo;
 import java.time.Duration;
@@ -21,9 +20,8 @@ final class LauncherCommand implements Callable<Integer> {
   @CommandLine.Mixin
   CloudOption cloud;
 
-  @Option(names = "--pool", defaultValue = "intra-all", converter = Converters.PoolConverter.class,
-      description = "The pool (default: ${DEFAULT-VALUE}).")
-  Pool pool;
+  @CommandLine.Mixin
+  PoolOption pool;
 
   @Option(names = "--timeout", converter = Converters.DurationConverter.class,
       description = "Each command's deadline, as 1.5, 30s, 2m, 1h.")
@@ -41,8 +39,8 @@ final class LauncherCommand implements Callable<Integer> {
     System.err.println("Waiting - ForSpokes");
     System.err.flush();
     int failed;
-    try (Session session = Clouds.openFor(pool, cloud.cloud)) {
-      failed = LauncherDemo.run(pool, timeout, commands, System.out, System.err);
+    try (Session session = Clouds.openFor(pool.pool, cloud.cloud)) {
+      failed = LauncherDemo.run(pool.pool, timeout, commands, System.out, System.err);
     }
     return failed == 0 ? ExitCodes.OK : ExitCodes.TASKS_FAILED;
   }

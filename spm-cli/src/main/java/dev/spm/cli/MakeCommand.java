@@ -1,6 +1,5 @@
 package dev.spm.cli;
 
-import dev.spm.Pool;
 import dev.spm.examples.make.MakeDemo;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,10 +40,8 @@ final class MakeCommand implements Callable<Integer> {
       description = "local or local:SxN (default: local, or local:1xN with -j N).")
   String cloud;
 
-  @Option(names = "--pool", defaultValue = "intra-all", converter = Converters.PoolConverter.class,
-      description = "serial (no session), intra-all, intra-one-per-server, inter, inter-one-per-server, each with an "
-          + "optional :N (default: ${DEFAULT-VALUE}).")
-  Pool pool;
+  @CommandLine.Mixin
+  PoolOption pool;
 
   @Override
   public Integer call() {
@@ -56,7 +53,7 @@ final class MakeCommand implements Callable<Integer> {
         throw new CommandLine.ParameterException(spec.commandLine(), "unknown option '" + target + "'");
       }
     }
-    List<String> args = new ArrayList<>(List.of(dir, "--pool", pool.toString()));
+    List<String> args = new ArrayList<>(List.of(dir, "--pool", pool.pool.toString()));
     if (jobs != null) {
       args.addAll(List.of("-j", jobs.toString()));
     }

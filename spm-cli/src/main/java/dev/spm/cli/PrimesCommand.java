@@ -1,6 +1,5 @@
 package dev.spm.cli;
 
-import dev.spm.Pool;
 import dev.spm.Session;
 import dev.spm.examples.primes.PrimesDemo;
 import java.io.PrintStream;
@@ -28,10 +27,8 @@ final class PrimesCommand implements Callable<Integer> {
   @CommandLine.Mixin
   CloudOption cloud;
 
-  @Option(names = "--pool", defaultValue = "intra-all", converter = Converters.PoolConverter.class,
-      description = "serial, intra-all, intra-one-per-server, inter, inter-one-per-server, each with an optional :N "
-          + "(default: ${DEFAULT-VALUE}).")
-  Pool pool;
+  @CommandLine.Mixin
+  PoolOption pool;
 
   @Override
   @SuppressWarnings("try") // the session is held open for the run and closed after it
@@ -44,8 +41,8 @@ final class PrimesCommand implements Callable<Integer> {
     }
     PrintStream out = System.out;
     PrimesDemo.Result result;
-    try (Session session = Clouds.openFor(pool, cloud.cloud)) {
-      result = PrimesDemo.run(pool, from, to, buckets);
+    try (Session session = Clouds.openFor(pool.pool, cloud.cloud)) {
+      result = PrimesDemo.run(pool.pool, from, to, buckets);
     }
     result.problems().forEach(p -> System.err.println("spm: " + p));
     out.println(result.line());

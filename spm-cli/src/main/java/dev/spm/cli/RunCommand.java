@@ -5,7 +5,6 @@ import dev.spm.CoprocessResult;
 import dev.spm.ListManager;
 import dev.spm.ManageException;
 import dev.spm.ManageOptions;
-import dev.spm.Pool;
 import dev.spm.Report;
 import dev.spm.Session;
 import dev.spm.Task;
@@ -65,9 +64,8 @@ final class RunCommand implements Callable<Integer> {
   @CommandLine.Mixin
   CloudOption cloud;
 
-  @Option(names = "--pool", defaultValue = "intra-all", converter = Converters.PoolConverter.class,
-      description = "The pool (default: ${DEFAULT-VALUE}).")
-  Pool pool;
+  @CommandLine.Mixin
+  PoolOption pool;
 
   @Option(names = {"-j", "--jobs"}, description = "Jobs at once (default: the pool's slots); may exceed them.")
   Integer jobs;
@@ -115,7 +113,7 @@ final class RunCommand implements Callable<Integer> {
     }
     Iterator<List<String>> args = parsed.fromStdin() ? InputSources.lines(System.in)
         : InputSources.crossProduct(InputSources.read(parsed.sources()));
-    int width = jobs != null ? jobs : Clouds.slots(pool, Clouds.Shape.of(cloud.cloud));
+    int width = jobs != null ? jobs : Clouds.slots(pool.pool, Clouds.Shape.of(cloud.cloud));
     PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), false, StandardCharsets.UTF_8);
     if (dryRun) {
       long seq = 0;
@@ -129,11 +127,11 @@ final class RunCommand implements Callable<Integer> {
     if (!args.hasNext()) {
       return ExitCodes.OK;
     }
-    String openCloud = Clouds.grownFor(cloud.cloud, pool, width);
-    width = Math.min(width, Clouds.slots(pool, Clouds.Shape.of(openCloud)));
+    String openCloud = Clouds.grownFor(cloud.cloud, pool.pool, width);
+    width = Math.min(width, Clouds.slots(pool.pool, Clouds.Shape.of(openCloud)));
     Duration deadline = timeout == null || timeout.isZero() ? null : timeout;
     try (JobLog log = joblog == null ? null : JobLog.open(joblog);
-        Session session = Clouds.openFor(pool, openCloud)) {
+        Session session = Clouds.openFor(pool.pool, openCloud)) {
       return run(parsed.command(), args, width, deadline, out, log);
     }
   }
@@ -198,7 +196,7 @@ final class RunCommand implements Callable<Integer> {
       }
     });
     try {
-      manager.manage(pool, ManageOptions.builder().nSpokesMax(width).timeoutWaitForSpokes(Duration.ofSeconds(60))
+      manager.manage(pool.pool, ManageOptions.builder().nSpokesMax(width).timeoutWaitForSpokes(Duration.ofSeconds(60))
           .build());
     } catch (ManageException e) {
       err.println("spm: " + e.getMessage());

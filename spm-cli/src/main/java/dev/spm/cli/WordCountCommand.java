@@ -1,6 +1,5 @@
 package dev.spm.cli;
 
-import dev.spm.Pool;
 import dev.spm.examples.wordcount.WordCountDemo;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,10 +31,8 @@ final class WordCountCommand implements Callable<Integer> {
   @CommandLine.Mixin
   CloudOption cloud;
 
-  @Option(names = "--pool", defaultValue = "intra-all", converter = Converters.PoolConverter.class,
-      description = "serial (no session), intra-all, intra-one-per-server, inter, inter-one-per-server, each with an "
-          + "optional :N (default: ${DEFAULT-VALUE}).")
-  Pool pool;
+  @CommandLine.Mixin
+  PoolOption pool;
 
   @Option(names = "--chunk-mb", defaultValue = "8", paramLabel = "N",
       description = "Split files into chunks of about N MiB, one map task each (default: ${DEFAULT-VALUE}).")
@@ -54,7 +51,7 @@ final class WordCountCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(spec.commandLine(), "--chunk-mb must be positive, but was " + chunkMb);
     }
     List<String> args = new ArrayList<>(List.of("--aggregation", aggregation, "--cloud", cloud.cloud, "--pool",
-        pool.toString(), "--chunk-mb", Integer.toString(chunkMb)));
+        pool.pool.toString(), "--chunk-mb", Integer.toString(chunkMb)));
     if (timing) {
       args.add("--timing");
     }

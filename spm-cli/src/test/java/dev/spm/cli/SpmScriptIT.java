@@ -64,24 +64,9 @@ class SpmScriptIT {
   }
 
   private static List<String> leftovers() throws IOException {
-    List<String> found = new ArrayList<>();
-    try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
-      for (Path proc : (Iterable<Path>) procs::iterator) {
-        if (!proc.getFileName().toString().matches("\\d+")) {
-          continue;
-        }
-        try {
-          String cmdline = Files.readString(proc.resolve("cmdline"), StandardCharsets.UTF_8).replace('\0', ' ');
-          if (cmdline.contains(LIB) || cmdline.contains("sleep 10.25")) {
-            found.add(proc.getFileName() + ": " + cmdline);
-          }
-        } catch (IOException | SecurityException e) {
-          // the process ended meanwhile, or is not ours to read
-        }
-      }
-    }
-    return found;
+    return Leftovers.withCommandLineContaining(LIB, "sleep 10.25");
   }
+
 
   @Test
   void demoPrimes_printsTheSeedsCount() throws Exception {
