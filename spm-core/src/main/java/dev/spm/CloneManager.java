@@ -1,6 +1,7 @@
 package dev.spm;
 
 import dev.spm.internal.Roles;
+import dev.spm.internal.comm.CommMode;
 import dev.spm.internal.hub.ListEngine;
 import dev.spm.internal.hub.Outcome;
 import dev.spm.internal.hub.TaskSpec;
@@ -112,7 +113,7 @@ public final class CloneManager<R> {
           .timeoutExecution(options.timeoutExecution().plus(period).plus(REPEAT_GRACE)).build();
     }
     ListEngine[] engine = new ListEngine[1];
-    return Managers.manage(name, pool, engineOptions, false, outcome -> {
+    return Managers.manage(name, CommMode.CLONE, pool, engineOptions, false, outcome -> {
       Report<R> report = Managers.report(outcome);
       byServer.computeIfAbsent(report.origin().server(), s -> new ArrayList<>()).add(report);
       handler.onReport(report);

@@ -1,6 +1,7 @@
 package dev.spm;
 
 import dev.spm.internal.Roles;
+import dev.spm.internal.comm.CommMode;
 import dev.spm.internal.hub.ListEngine;
 import dev.spm.internal.hub.Outcome;
 import dev.spm.internal.hub.TaskSpec;
@@ -189,7 +190,7 @@ public final class DagManager<R> {
    * @throws ManageException as {@link ListManager#manage(Pool, ManageOptions)}
    */
   public ManageResult manage(Pool pool, ManageOptions options) {
-    return Managers.manage(name, pool, options, nodes.isEmpty(), this::deliver, engine -> {
+    return Managers.manage(name, CommMode.DAG, pool, options, nodes.isEmpty(), this::deliver, engine -> {
       link();
       this.engine = engine;
       for (Node node : nodes.values()) {

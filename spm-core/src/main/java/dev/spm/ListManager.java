@@ -1,6 +1,8 @@
 package dev.spm;
 
 import dev.spm.internal.Roles;
+import dev.spm.internal.comm.CommMode;
+import dev.spm.internal.hub.ListEngine.Channels;
 import dev.spm.internal.hub.ListEngine;
 import dev.spm.internal.hub.Outcome;
 import dev.spm.internal.hub.TaskSpec;
@@ -34,12 +36,21 @@ public final class ListManager<R> {
   private final StatusHandler<R> handler;
   private final ArrayDeque<TaskSpec> submitted = new ArrayDeque<>();
   private final ArrayDeque<Iterator<TaskSpec>> sources = new ArrayDeque<>();
+  private final byte mode;
+  private final Channels channels;
   private ListEngine online;
   private long nextTaskId = 1;
 
   private ListManager(String name, StatusHandler<R> handler) {
+    this(name, handler, CommMode.LIST, null);
+  }
+
+  /** A list manager of another kind: a HubChannelManager's, whose tasks may use its channels. */
+  ListManager(String name, StatusHandler<R> handler, byte mode, Channels channels) {
     this.name = name;
     this.handler = handler;
+    this.mode = mode;
+    this.channels = channels;
   }
 
   /**
@@ -125,11 +136,14 @@ public final class ListManager<R> {
    *     (its interrupt flag is then set); it lists the tasks that got no report
    */
   public ManageResult manage(Pool pool, ManageOptions options) {
-    return Managers.manage(name, pool, options, submitted.isEmpty() && sources.isEmpty(), this::deliver, engine -> {
+    return Managers.manage(name, mode, pool, options, submitted.isEmpty() && sources.isEmpty(), this::deliver, engine -> {
       submitted.forEach(engine::submit);
       submitted.clear();
       sources.forEach(engine::submitAll);
       sources.clear();
+      if (channels != null) {
+        engine.comm(mode, channels);
+      }
       online = engine;
     }, () -> online = null);
   }

@@ -11,9 +11,14 @@ import java.util.List;
  * @param slots the slots it used, by name ({@code server-1/slot-0}), in the tracker's order
  * @param succeeded tasks whose final report carried a value
  * @param failed tasks whose final report carried a failure
+ * @param stopped gang members stopped because another member declared the gang's result
+ *     ({@link TaskStopped}): neither succeeded nor failed
+ * @param staleMessages messages from task attempts that had been killed or relaunched, and
+ *     replies meant for them, that the hub dropped (the seed's stale replies)
  * @param wallTime from the call to the return
  */
-public record ManageResult(Pool pool, List<String> slots, long succeeded, long failed, Duration wallTime) {
+public record ManageResult(Pool pool, List<String> slots, long succeeded, long failed, long stopped,
+    long staleMessages, Duration wallTime) {
   public ManageResult {
     slots = List.copyOf(slots);
   }

@@ -20,10 +20,11 @@ final class Managers {
 
   /**
    * Brings the hub online, runs one engine over the pool, and brings it offline again, whatever
-   * happens. {@code setUp} submits the first tasks; {@code tearDown} runs before offline.
+   * happens. {@code mode} is the manager's kind (a CommMode constant); {@code setUp} submits the
+   * first tasks and may enable channels; {@code tearDown} runs before offline.
    */
-  static ManageResult manage(String name, Pool pool, ManageOptions options, boolean noTasks, ListEngine.Sink sink,
-      Consumer<ListEngine> setUp, Runnable tearDown) {
+  static ManageResult manage(String name, byte mode, Pool pool, ManageOptions options, boolean noTasks,
+      ListEngine.Sink sink, Consumer<ListEngine> setUp, Runnable tearDown) {
     Objects.requireNonNull(pool, "pool");
     Objects.requireNonNull(options, "options");
     Roles.enterOnline(name);
@@ -34,13 +35,15 @@ final class Managers {
       Backend backend = pool.isSerial() ? new SerialBackend(Session.hubServerName()) : Session.backend(pool);
       long start = System.nanoTime();
       ListEngine engine = new ListEngine(name, backend, options, sink);
+      engine.comm(mode, null);
       try {
         setUp.accept(engine);
         engine.run(pool);
       } finally {
         tearDown.run();
       }
-      return new ManageResult(pool, engine.usedSlots(), engine.succeeded(), engine.failed(),
+      return new ManageResult(pool, engine.usedSlots(), engine.succeeded(), engine.failed(), engine.stopped(),
+          engine.staleMessages(),
           Duration.ofNanos(System.nanoTime() - start));
     } finally {
       Roles.exitOnline();
@@ -67,6 +70,8 @@ final class Managers {
       case EVAL_FATAL -> new TaskEvalFatal(what, origin, cause);
       case EVAL_KILL -> new TaskEvalKill(what, origin, cause);
       case EVAL_TIMEOUT -> new TaskEvalTimeout(what, origin, cause);
+      case STOPPED -> new TaskStopped(what, origin);
+      case GANG_ABORTED -> new TaskGangAborted(what, origin, o.member(), cause);
     };
   }
 }

@@ -1,6 +1,7 @@
 package dev.spm;
 
 import dev.spm.internal.Roles;
+import dev.spm.internal.comm.CommMode;
 import dev.spm.internal.hub.ListEngine;
 import dev.spm.internal.hub.Outcome;
 import dev.spm.internal.hub.TaskSpec;
@@ -153,7 +154,7 @@ public final class MapReduceManager<I, K, V> {
   public ManageResult manage(Pool pool, ManageOptions options) {
     Run run = new Run();
     result = null;
-    ManageResult outcome = Managers.manage(name, pool, options, inputs.isEmpty() && sources.isEmpty(), run::deliver,
+    ManageResult outcome = Managers.manage(name, CommMode.MAP_REDUCE, pool, options, inputs.isEmpty() && sources.isEmpty(), run::deliver,
         engine -> {
           run.engine = engine;
           engine.hooks(live -> run.start(live.size()));

@@ -47,6 +47,14 @@ public final class Report<R> {
     return failure == null;
   }
 
+  /**
+   * Whether the task was stopped because its work was no longer needed ({@link TaskStopped}: a
+   * gang member whose gang's result another member declared), which is not a failure.
+   */
+  public boolean stopped() {
+    return failure instanceof TaskStopped;
+  }
+
   /** How the task failed, if it did. */
   public Optional<TaskException> failure() {
     return Optional.ofNullable(failure);

@@ -91,7 +91,7 @@ class SessionTest {
       for (byte[] token : List.of(new byte[32], new byte[0])) {
         try (Connection intruder = new Connection(new Socket("127.0.0.1", session.hubPort()))) {
           intruder.send(new Message.Hello(Wire.PROTOCOL, Wire.buildId(), token, Message.Role.SPOKE,
-              session.servers().get(0), 0, 99, 1, 0));
+              session.servers().get(0), 0, 99, 1, 0, 0));
           assertThat(intruder.receive()).isEqualTo(new Message.Refused("bad session token"));
         }
       }
@@ -109,7 +109,7 @@ class SessionTest {
       byte[] token = java.util.HexFormat.of().parseHex(
           java.nio.file.Files.readString(session.logDir().getParent().resolve("token")).trim());
       try (Connection other = new Connection(new Socket("127.0.0.1", session.hubPort()))) {
-        other.send(new Message.Hello(Wire.PROTOCOL, "0.0.1-old", token, Message.Role.AGENT, "x", -1, 0, 1, 1));
+        other.send(new Message.Hello(Wire.PROTOCOL, "0.0.1-old", token, Message.Role.AGENT, "x", -1, 0, 1, 1, 0));
         Message answer = other.receive();
         assertThat(answer).isInstanceOfSatisfying(Message.Refused.class, r -> assertThat(r.reason())
             .contains("build " + Wire.buildId()).contains("0.0.1-old").contains("same build"));

@@ -111,7 +111,7 @@ public final class AgentMain {
       byte[] token = HexFormat.of().parseHex(Files.readString(Path.of(options.get("--token-file"))).trim());
       hub = new Connection(new Socket(hostPort[0], Integer.parseInt(hostPort[1])));
       hub.send(new Message.Hello(Wire.PROTOCOL, Wire.buildId(), token, Message.Role.AGENT, server, -1, 0,
-          ProcessHandle.current().pid(), slots));
+          ProcessHandle.current().pid(), slots, 0));
       answer = hub.receive();
     } catch (IOException | RuntimeException e) {
       shutdown("could not join the hub: " + e);

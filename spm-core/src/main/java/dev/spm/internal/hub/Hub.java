@@ -274,7 +274,8 @@ public final class Hub {
       connection.close(); // its agent never joined: the spoke exits, and its agent (if any) sees it
       return;
     }
-    RemoteSpoke spoke = new RemoteSpoke(connection, server, hello.slot(), hello.incarnation(), hello.pid());
+    RemoteSpoke spoke = new RemoteSpoke(connection, server, hello.slot(), hello.incarnation(), hello.pid(),
+        hello.peerPort());
     tracker.spokeUp(server, spoke);
     try {
       while (true) {
@@ -283,6 +284,8 @@ public final class Hub {
         switch (message) {
           case Message.ReportBatch batch -> tracker.route(new Event.Reports(spoke, batch));
           case Message.EvalStarted started -> tracker.route(new Event.Started(spoke, started.attempt()));
+          case Message.ChannelMessage channel -> tracker.route(new Event.Channel(spoke, channel));
+          case Message.GangResult result -> tracker.route(new Event.Declared(spoke, result));
           default -> { } // heartbeats
         }
       }

@@ -7,7 +7,9 @@ import dev.spm.Pool;
 import dev.spm.TaskOrigin;
 import dev.spm.internal.hub.Backend.Lane;
 import dev.spm.internal.hub.Outcome.Kind;
+import dev.spm.internal.comm.CommMode;
 import dev.spm.internal.task.ErrorData;
+import dev.spm.internal.wire.Message;
 import dev.spm.internal.wire.Message.ReportBatch;
 import dev.spm.internal.wire.ReportStatus;
 import java.time.Duration;
@@ -62,9 +64,12 @@ public final class ListEngine {
      * of that batch runs alone until one of them is charged with the death.
      */
     boolean isolate;
+    /** The gang it is a member of, and its rank there; null for a task of its own. */
+    GangRun gang;
+    int rank;
 
     boolean exclusive() {
-      return isolate || task.timed();
+      return isolate || task.timed() || gang != null;
     }
 
     Pending(TaskSpec task) {
@@ -131,6 +136,18 @@ public final class ListEngine {
   private int window = 1;
   private long succeeded;
   private long failed;
+  private long stopped;
+  /** The manager's kind (a CommMode constant), sent with every batch. */
+  private byte mode = CommMode.LIST;
+  private Channels channels;
+  private long staleMessages;
+  /** A gang waiting for enough idle spokes to start, or to start again. */
+  private GangRun waitingGang;
+  private byte[] declaredResult;
+  private boolean awaitAllSpokes;
+  /** Set when a serial task's message made the handler throw: thrown once the task returns. */
+  private Abort deferred;
+  private static long nextGangId = 1;
 
   public ListEngine(String name, Backend backend, ManageOptions options, Sink sink) {
     this.name = name;
@@ -150,6 +167,46 @@ public final class ListEngine {
 
   public void hooks(Hooks hooks) {
     this.hooks = hooks;
+  }
+
+  /** The hub's side of the channels that a manager enables: run on the manage thread. */
+  public interface Channels {
+    boolean enabled(String channel);
+
+    /**
+     * Handles one message; may throw (manage then ends, as when a status handler throws).
+     *
+     * @return the encoded reply of an ask; ignored for a tell
+     */
+    byte[] handle(String channel, byte[] value, boolean ask, TaskOrigin from) throws Exception;
+  }
+
+  /**
+   * Sets the manager's kind (a {@link CommMode} constant), which decides whether its tasks may
+   * talk, and the channels it enables (null for none).
+   */
+  public void comm(byte mode, Channels channels) {
+    this.mode = mode;
+    this.channels = channels;
+  }
+
+  /** Waits for every slot of the pool to have a spoke (or for timeoutWaitForSpokes, then nSpokesMin), as a gang needs. */
+  public void awaitAllSpokes() {
+    this.awaitAllSpokes = true;
+  }
+
+  /** Messages from attempts no longer current, and replies meant for them, dropped at the hub. */
+  public long staleMessages() {
+    return staleMessages;
+  }
+
+  public long stopped() {
+    return stopped;
+  }
+
+  /** The value a gang member declared as the gang's result, encoded; null if none did. */
+  public byte[] declaredResult() {
+    return declaredResult;
   }
 
   /** Adds a task that runs only on the given slot, and is retried only there. */
@@ -244,6 +301,22 @@ public final class ListEngine {
   public void run(Pool pool) {
     long start = System.nanoTime();
     try {
+      if (backend instanceof SerialBackend serial) {
+        serial.attach(new SerialBackend.InlineHub() {
+          @Override
+          public Message.ChannelReply channel(SpokeLink spoke, Message.ChannelMessage message) {
+            return inline(() -> onChannel(spoke, message));
+          }
+
+          @Override
+          public void declared(SpokeLink spoke, Message.GangResult result) {
+            inline(() -> {
+              onDeclared(spoke, result);
+              return null;
+            });
+          }
+        });
+      }
       lanes = backend.open(pool, options.nSpokesMax(), inbox);
       if (lanes.isEmpty()) {
         throw new Abort(Reason.NOT_ENOUGH_SPOKES, "has no slot to run on: pool " + pool
@@ -276,9 +349,13 @@ public final class ListEngine {
       throw new Abort(Reason.NOT_ENOUGH_SPOKES, "needs at least " + options.nSpokesMin() + " spoke(s) but pool "
           + pool() + " selects only " + lanes.size() + " slot(s)", null);
     }
-    while (liveLanes() < options.nSpokesMin()) {
+    int wanted = awaitAllSpokes ? Math.max(lanes.size(), options.nSpokesMin()) : options.nSpokesMin();
+    while (liveLanes() < wanted) {
       long left = deadline - System.nanoTime();
       Event event = left <= 0 ? null : take(left);
+      if (event == null && awaitAllSpokes && liveLanes() >= options.nSpokesMin()) {
+        return; // a gang of the spokes that came up
+      }
       if (event == null) {
         throw new Abort(Reason.NOT_ENOUGH_SPOKES, "needs at least " + options.nSpokesMin() + " spoke(s) but "
             + liveLanes() + " of the " + lanes.size() + " slot(s) that pool " + pool() + " selects came up within "
@@ -324,7 +401,7 @@ public final class ListEngine {
   }
 
   private boolean nothingWaits() {
-    if (!ready.isEmpty() || !sources.isEmpty() || !delayed.isEmpty() || pushedBack != null) {
+    if (!ready.isEmpty() || !sources.isEmpty() || !delayed.isEmpty() || pushedBack != null || waitingGang != null) {
       return false;
     }
     for (Lane lane : lanes) {
@@ -373,6 +450,9 @@ public final class ListEngine {
   private boolean submittedDuringDispatch;
 
   private void dispatch() {
+    if (waitingGang != null) {
+      startGang();
+    }
     do {
       submittedDuringDispatch = false;
       dispatchPass();
@@ -421,7 +501,8 @@ public final class ListEngine {
       if (batch != null) {
         batch.get(batch.size() - 1).endsBatch = true;
         lane.batches++;
-        lane.spoke.send(batch);
+        lane.spoke.send(batch, mode);
+        throwDeferred();
       }
     }
   }
@@ -492,6 +573,13 @@ public final class ListEngine {
         }
       }
       case Event.SpokeDown down -> onSpokeDown(down);
+      case Event.Channel c -> {
+        Message.ChannelReply reply = onChannel(c.spoke(), c.message());
+        if (reply != null) {
+          c.spoke().reply(reply);
+        }
+      }
+      case Event.Declared d -> onDeclared(d.spoke(), d.result());
     }
   }
 
@@ -524,8 +612,13 @@ public final class ListEngine {
         case EVAL_TIMEOUT -> "passed its deadline: " + error.summary();
         default -> "threw " + error.summary();
       };
-      deliver(new Outcome(attempt.pending.task, kind, batch.values()[i], error, what,
-          origin(attempt, now, -1, 0, attempt.pending.attempts + 1)));
+      Outcome outcome = new Outcome(attempt.pending.task, kind, batch.values()[i], error, what,
+          origin(attempt, now, -1, 0, attempt.pending.attempts + 1));
+      if (attempt.pending.gang != null) {
+        memberEnded(attempt, outcome);
+      } else {
+        deliver(outcome);
+      }
     }
     window = (int) Math.max(1, Math.min(MAX_WINDOW, TARGET_BATCH_NANOS / Math.max(avgTaskNanos, 1)));
   }
@@ -564,7 +657,9 @@ public final class ListEngine {
         p.attempts++;
         TaskOrigin origin = origin(attempt, now, down.exitCode(), down.signal(), p.attempts);
         boolean loading = p.task.timed() && !attempt.started;
-        if (attempt.timedOut) {
+        if (p.gang != null) {
+          memberEnded(attempt, memberLoss(attempt, loading, onPurpose, reason, down, origin));
+        } else if (attempt.timedOut) {
           if (starting && options.retryTimeouts() && p.attempts < options.maxAttempts()) {
             retry(p, lane);
           } else {
@@ -640,6 +735,8 @@ public final class ListEngine {
   private void deliver(Outcome outcome) {
     if (outcome.kind() == Kind.OK) {
       succeeded++;
+    } else if (outcome.kind() == Kind.STOPPED) {
+      stopped++;
     } else {
       failed++;
     }
@@ -650,6 +747,281 @@ public final class ListEngine {
     } catch (Exception | Error e) {
       throw new Abort(Reason.HANDLER_THREW, "stopped: its status handler threw on the report of task '"
           + outcome.task().label() + "'; its spokes were killed and are being relaunched", e);
+    }
+  }
+
+  // ---- channels (fine grain, limited) --------------------------------------------------------
+
+  /** Whether an attempt is still the one the engine waits for: not killed, relaunched or timed out. */
+  private boolean current(Attempt attempt, SpokeLink spoke) {
+    return attempt != null && attempt.spoke == spoke && !attempt.timedOut && attempt.lane.killReason == null
+        && inFlight.get(attempt.id) == attempt;
+  }
+
+  /**
+   * Handles a task's message on a channel, on this thread; returns the reply of an ask, or null.
+   * A message of an attempt that is no longer current is dropped unread, and a reply whose
+   * attempt stopped being current while the handler ran is dropped unsent: the seed's stale
+   * replies, filtered at the hub.
+   */
+  private Message.ChannelReply onChannel(SpokeLink spoke, Message.ChannelMessage message) {
+    Attempt attempt = inFlight.get(message.attempt());
+    if (!current(attempt, spoke)) {
+      staleMessages++;
+      return null;
+    }
+    byte[] reply = null;
+    ErrorData error = null;
+    if (channels == null || !channels.enabled(message.channel())) {
+      error = ErrorData.message("dev.spm.SpmUsageException", "channel '" + message.channel() + "' is not enabled under "
+          + CommMode.managerName(mode) + " '" + name + "'; name it when declaring the manager");
+    } else {
+      try {
+        reply = channels.handle(message.channel(), message.value(), message.ask(),
+            origin(attempt, System.nanoTime(), -1, 0, attempt.pending.attempts + 1));
+      } catch (Abort nested) {
+        throw nested;
+      } catch (Exception | Error e) {
+        throw new Abort(Reason.HANDLER_THREW, "stopped: the handler of channel '" + message.channel()
+            + "' threw on a message of task '" + attempt.pending.task.label() + "'; its spokes were killed and are "
+            + "being relaunched", e);
+      }
+    }
+    if (!message.ask()) {
+      return null;
+    }
+    checkDeadlines(System.nanoTime());
+    if (!current(attempt, spoke)) {
+      staleMessages++;
+      return null;
+    }
+    return new Message.ChannelReply(message.attempt(), message.seq(), reply == null ? dev.spm.internal.task.Values.NONE
+        : reply, error);
+  }
+
+  /**
+   * Runs the handling of a serial task's message. The task runs inside this engine's dispatch,
+   * on this thread, so a failure of the handler must not unwind through the task's code (which
+   * could catch it): it is kept, the task gets a ChannelException, and the failure is thrown
+   * once the task returns.
+   */
+  private Message.ChannelReply inline(java.util.function.Supplier<Message.ChannelReply> handling) {
+    try {
+      return handling.get();
+    } catch (Abort abort) {
+      if (deferred == null) {
+        deferred = abort;
+      }
+      return new Message.ChannelReply(0, 0, dev.spm.internal.task.Values.NONE,
+          ErrorData.message("dev.spm.ChannelException", "the hub's handler failed: " + abort.getMessage()));
+    }
+  }
+
+  private void throwDeferred() {
+    Abort abort = deferred;
+    if (abort != null) {
+      deferred = null;
+      throw abort;
+    }
+  }
+
+  // ---- gangs (fine grain, general) -----------------------------------------------------------
+
+  /** One run of a gang: its members by rank, and how they ended. */
+  static final class GangRun {
+    final long id = nextGangId++;
+    final List<TaskSpec> members;
+    final int relaunchesLeft;
+    final int attemptNumber;
+    final Outcome[] outcomes;
+    int running;
+    /** The member whose failure ended the gang, -1 while none; a primary failure is its own, not a knock-on. */
+    int culprit = -1;
+    boolean culpritPrimary;
+    /** A member declared the result: the others are being stopped. */
+    boolean declared;
+
+    GangRun(List<TaskSpec> members, int relaunchesLeft, int attemptNumber) {
+      this.members = List.copyOf(members);
+      this.relaunchesLeft = relaunchesLeft;
+      this.attemptNumber = attemptNumber;
+      this.outcomes = new Outcome[members.size()];
+    }
+
+    boolean ending() {
+      return declared || culprit >= 0;
+    }
+  }
+
+  /**
+   * Adds a gang: its members (by rank) start together, one per spoke, once that many spokes of
+   * the pool are up and idle. If one fails, the others are killed, and the whole gang runs again
+   * up to {@code relaunches} times before every member is reported.
+   */
+  public void submitGang(List<TaskSpec> members, int relaunches) {
+    if (members.isEmpty()) {
+      throw new IllegalArgumentException("a gang needs a member");
+    }
+    waitingGang = new GangRun(members, relaunches, 1);
+  }
+
+  private void startGang() {
+    GangRun gang = waitingGang;
+    int size = gang.members.size();
+    List<Lane> idle = new ArrayList<>();
+    int possible = 0;
+    for (Lane lane : lanes) {
+      if (lane.spoke != null && lane.killReason == null && lane.queue.isEmpty() && lane.pinned.isEmpty()) {
+        idle.add(lane);
+      }
+      if (lane.spoke != null || backend.canGrow(lane.slot)) {
+        possible++;
+      }
+    }
+    if (possible < size) {
+      waitingGang = null;
+      for (TaskSpec member : gang.members) {
+        drop(member, "was not started: its gang needs " + size + " spokes, and only " + possible
+            + " of the pool's slots can still have one");
+      }
+      return;
+    }
+    if (idle.size() < size) {
+      return; // relaunched spokes are still coming up
+    }
+    waitingGang = null;
+    String[] peers = new String[size];
+    for (int r = 0; r < size; r++) {
+      peers[r] = idle.get(r).spoke.peerAddress();
+    }
+    long now = System.nanoTime();
+    for (int r = 0; r < size; r++) {
+      Lane lane = idle.get(r);
+      Pending pending = new Pending(gang.members.get(r));
+      pending.gang = gang;
+      pending.rank = r;
+      pending.attempts = gang.attemptNumber - 1;
+      Attempt attempt = new Attempt(nextAttemptId++, pending, lane, now);
+      if (pending.task.timed()) {
+        attempt.deadlineNanos = now + pending.task.timeoutNanos();
+      }
+      attempt.endsBatch = true;
+      inFlight.put(attempt.id, attempt);
+      lane.queue.addLast(attempt);
+      lane.batches++;
+      gang.running++;
+      if (!usedSlots.contains(lane.slot)) {
+        usedSlots.add(lane.slot);
+      }
+    }
+    for (int r = 0; r < size; r++) {
+      Lane lane = idle.get(r);
+      Attempt attempt = lane.queue.peekFirst();
+      lane.spoke.startGang(new Message.GangStart(attempt.id, gang.id, r, peers));
+      lane.spoke.send(List.of(attempt), mode);
+      throwDeferred();
+    }
+  }
+
+  /** A member's spoke died or was killed: what that means for the member. */
+  private Outcome memberLoss(Attempt attempt, boolean loading, boolean onPurpose, String reason,
+      Event.SpokeDown down, TaskOrigin origin) {
+    TaskSpec task = attempt.pending.task;
+    if (attempt.timedOut) {
+      return new Outcome(task, loading ? Kind.LOAD_TIMEOUT : Kind.EVAL_TIMEOUT, null, null,
+          "passed its deadline of " + Duration.ofNanos(task.timeoutNanos()) + " and was killed" + signalText(down), origin);
+    }
+    if (onPurpose) {
+      return new Outcome(task, loading ? Kind.LOAD_KILL : Kind.EVAL_KILL, null, null, "was killed: " + reason, origin);
+    }
+    return new Outcome(task, loading ? Kind.LOAD_FATAL : Kind.EVAL_FATAL, null, null,
+        "lost its spoke " + attempt.lane.slot + " (" + reason + signalText(down) + ")", origin);
+  }
+
+  private void memberEnded(Attempt attempt, Outcome outcome) {
+    GangRun gang = attempt.pending.gang;
+    int rank = attempt.pending.rank;
+    gang.outcomes[rank] = outcome;
+    gang.running--;
+    if (outcome.kind() != Kind.OK && !gang.declared) {
+      boolean primary = !knockOn(outcome);
+      if (gang.culprit < 0 || (primary && !gang.culpritPrimary)) {
+        gang.culprit = rank;
+        gang.culpritPrimary = primary;
+      }
+      stopMembers(gang, "gang member '" + outcome.task().label() + "' " + outcome.what());
+    }
+    if (gang.running == 0) {
+      finishGang(gang);
+    }
+  }
+
+  /** A failure caused by another member's: killed by the engine, or left waiting for a member that was gone. */
+  private static boolean knockOn(Outcome outcome) {
+    return outcome.kind() == Kind.EVAL_KILL || outcome.kind() == Kind.LOAD_KILL
+        || (outcome.error() != null && "dev.spm.GangBrokenException".equals(outcome.error().className()));
+  }
+
+  /** Kills the members still running, at once. */
+  private void stopMembers(GangRun gang, String reason) {
+    long now = System.nanoTime();
+    for (Attempt other : inFlight.values()) {
+      if (other.pending.gang == gang && other.lane.killReason == null && other.lane.spoke != null) {
+        kill(other.lane, reason, now);
+      }
+    }
+  }
+
+  private void onDeclared(SpokeLink spoke, Message.GangResult result) {
+    Attempt attempt = inFlight.get(result.attempt());
+    if (!current(attempt, spoke) || attempt.pending.gang == null) {
+      staleMessages++;
+      return;
+    }
+    GangRun gang = attempt.pending.gang;
+    if (gang.ending()) {
+      return; // the first declaration wins, and a failing gang has no result
+    }
+    gang.declared = true;
+    declaredResult = result.value();
+    long now = System.nanoTime();
+    for (Attempt other : inFlight.values()) {
+      if (other.pending.gang == gang && other != attempt && other.lane.killReason == null && other.lane.spoke != null) {
+        kill(other.lane, "member '" + attempt.pending.task.label() + "' declared the gang's result", now);
+      }
+    }
+  }
+
+  private void finishGang(GangRun gang) {
+    int size = gang.members.size();
+    if (gang.declared) {
+      for (Outcome o : gang.outcomes) {
+        deliver(o.kind() == Kind.OK || !knockOn(o) ? o : new Outcome(o.task(), Kind.STOPPED, null, null,
+            "was stopped: another member declared the gang's result", o.origin()));
+      }
+      return;
+    }
+    if (gang.culprit < 0) {
+      for (Outcome o : gang.outcomes) {
+        deliver(o);
+      }
+      return;
+    }
+    Outcome culprit = gang.outcomes[gang.culprit];
+    if (gang.relaunchesLeft > 0 && starting) {
+      waitingGang = new GangRun(gang.members, gang.relaunchesLeft - 1, gang.attemptNumber + 1);
+      return;
+    }
+    String member = culprit.task().label();
+    for (int r = 0; r < size; r++) {
+      Outcome o = gang.outcomes[r];
+      if (r == gang.culprit) {
+        deliver(o);
+      } else {
+        deliver(new Outcome(o.task(), Kind.GANG_ABORTED, null, culprit.error(), "ended with its gang: member '"
+            + member + "' (rank " + gang.culprit + ") " + culprit.what() + (gang.attemptNumber > 1
+            ? " (gang run " + gang.attemptNumber + ")" : ""), o.origin(), member));
+      }
     }
   }
 
@@ -768,6 +1140,9 @@ public final class ListEngine {
     }
     for (Delayed d : delayed) {
       all.add(new Pending(d.task()));
+    }
+    if (waitingGang != null) {
+      waitingGang.members.forEach(m -> all.add(new Pending(m)));
     }
     all.sort((a, b) -> Long.compare(a.task.id(), b.task.id()));
     List<String> labels = new ArrayList<>(all.size());

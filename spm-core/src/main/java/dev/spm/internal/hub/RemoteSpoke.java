@@ -18,10 +18,11 @@ final class RemoteSpoke implements SpokeLink {
   private final long pid;
   private final String slotName;
   private final String name;
+  private final String peerAddress;
   private final Map<FunctionRef, Integer> functionIds = new HashMap<>();
   volatile long lastHeard = System.nanoTime();
 
-  RemoteSpoke(Connection connection, Tracker.Server server, int slot, int incarnation, long pid) {
+  RemoteSpoke(Connection connection, Tracker.Server server, int slot, int incarnation, long pid, int peerPort) {
     this.connection = connection;
     this.server = server;
     this.slot = slot;
@@ -29,6 +30,7 @@ final class RemoteSpoke implements SpokeLink {
     this.pid = pid;
     this.slotName = server.name() + "/slot-" + slot;
     this.name = slotName + "#" + incarnation;
+    this.peerAddress = connection.remoteAddress().getHostAddress() + ":" + peerPort;
   }
 
   @Override
@@ -64,7 +66,7 @@ final class RemoteSpoke implements SpokeLink {
   }
 
   @Override
-  public void send(List<Attempt> attempts) {
+  public void send(List<Attempt> attempts, byte mode) {
     int n = attempts.size();
     long[] ids = new long[n];
     int[] functions = new int[n];
@@ -85,12 +87,39 @@ final class RemoteSpoke implements SpokeLink {
         args[i] = task.args();
         timed[i] = task.timed();
       }
-      connection.send(new Message.TaskBatch(ids, functions, args, timed));
+      connection.send(new Message.TaskBatch(ids, functions, args, timed, mode));
     } catch (IOException e) {
-      // The spoke is going or gone; its agent reports the exit, which fails these attempts over.
-      connection.close();
-      server.askKill(this, "its connection broke: " + e.getMessage());
+      broken(e);
     }
+  }
+
+  @Override
+  public void startGang(Message.GangStart start) {
+    try {
+      connection.send(start);
+    } catch (IOException e) {
+      broken(e);
+    }
+  }
+
+  @Override
+  public void reply(Message.ChannelReply reply) {
+    try {
+      connection.send(reply);
+    } catch (IOException e) {
+      broken(e);
+    }
+  }
+
+  @Override
+  public String peerAddress() {
+    return peerAddress;
+  }
+
+  /** The spoke is going or gone; its agent reports the exit, which fails its attempts over. */
+  private void broken(IOException e) {
+    connection.close();
+    server.askKill(this, "its connection broke: " + e.getMessage());
   }
 
   @Override

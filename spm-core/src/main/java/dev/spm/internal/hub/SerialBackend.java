@@ -3,7 +3,12 @@ package dev.spm.internal.hub;
 import dev.spm.Pool;
 import dev.spm.internal.hub.Backend.Lane;
 import dev.spm.internal.hub.ListEngine.Attempt;
+import dev.spm.internal.comm.CommMode;
+import dev.spm.internal.comm.GangMember;
+import dev.spm.internal.comm.HubLink;
+import dev.spm.internal.comm.TaskComm;
 import dev.spm.internal.spoke.Evaluator;
+import dev.spm.internal.wire.Message;
 import dev.spm.internal.wire.Message.ReportBatch;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -16,6 +21,21 @@ import java.util.concurrent.BlockingQueue;
  */
 public final class SerialBackend implements Backend {
   private final String server;
+  private InlineHub hub;
+
+  /**
+   * The engine's side of a task's messages, for tasks that run on the engine's own thread: it
+   * handles each at once and returns the reply.
+   */
+  interface InlineHub {
+    Message.ChannelReply channel(SpokeLink spoke, Message.ChannelMessage message);
+
+    void declared(SpokeLink spoke, Message.GangResult result);
+  }
+
+  void attach(InlineHub hub) {
+    this.hub = hub;
+  }
 
   public SerialBackend(String server) {
     this.server = server;
@@ -23,11 +43,28 @@ public final class SerialBackend implements Backend {
 
   @Override
   public List<Lane> open(Pool pool, int max, BlockingQueue<Event> inbox) {
-    return List.of(new Lane("serial", new InlineSpoke(server, inbox)));
+    return List.of(new Lane("serial", new InlineSpoke(server, inbox, hub)));
   }
 
   @Override
   public void close() {}
+
+  /** A serial task's messages, handled by the engine on this very thread. */
+  private record InlineLink(InlineSpoke spoke) implements HubLink {
+    @Override
+    public Message.ChannelReply ask(Message.ChannelMessage message, long timeoutNanos) {
+      return spoke.hub.channel(spoke, message);
+    }
+
+    @Override
+    public void post(Message message) {
+      switch (message) {
+        case Message.ChannelMessage tell -> spoke.hub.channel(spoke, tell);
+        case Message.GangResult result -> spoke.hub.declared(spoke, result);
+        default -> throw new IllegalArgumentException("not a task's message: " + message);
+      }
+    }
+  }
 
   @Override
   public boolean canGrow() {
@@ -42,11 +79,14 @@ public final class SerialBackend implements Backend {
   private static final class InlineSpoke implements SpokeLink {
     private final String server;
     private final BlockingQueue<Event> inbox;
+    private final InlineHub hub;
     private final Evaluator evaluator = new Evaluator();
+    private Message.GangStart gangStart;
 
-    InlineSpoke(String server, BlockingQueue<Event> inbox) {
+    InlineSpoke(String server, BlockingQueue<Event> inbox, InlineHub hub) {
       this.server = server;
       this.inbox = inbox;
+      this.hub = hub;
     }
 
     @Override
@@ -70,14 +110,48 @@ public final class SerialBackend implements Backend {
     }
 
     @Override
-    public void send(List<Attempt> attempts) {
+    public void send(List<Attempt> attempts, byte mode) {
       int n = attempts.size();
       ReportBatch.Builder reports = new ReportBatch.Builder(n);
       for (Attempt attempt : attempts) {
         TaskSpec task = attempt.task();
-        evaluator.evaluate(attempt.id(), task.function(), task.args(), reports);
+        if (!CommMode.mayTalkToHub(mode)) {
+          TaskComm.enterCoarse(mode);
+          try {
+            evaluator.evaluate(attempt.id(), task.function(), task.args(), reports);
+          } finally {
+            TaskComm.exit();
+          }
+          continue;
+        }
+        long id = attempt.id();
+        InlineLink link = new InlineLink(this);
+        GangMember member = gangStart == null ? null
+            : GangMember.alone(gangStart.gangId(), value -> link.post(new Message.GangResult(id, value)));
+        gangStart = null;
+        TaskComm.enter(new TaskComm(id, mode, link, member));
+        try {
+          evaluator.evaluate(id, task.function(), task.args(), reports);
+        } finally {
+          TaskComm.exit();
+        }
       }
       inbox.add(new Event.Reports(this, reports.build()));
+    }
+
+    @Override
+    public void startGang(Message.GangStart start) {
+      gangStart = start;
+    }
+
+    @Override
+    public void reply(Message.ChannelReply reply) {
+      throw new IllegalStateException("the serial pool answers asks inline");
+    }
+
+    @Override
+    public String peerAddress() {
+      return "self";
     }
 
     @Override

@@ -16,11 +16,20 @@ public interface SpokeLink {
   long pid();
 
   /**
-   * Sends tasks, in order. The outcome of each arrives later as an {@link Event.Reports} in the
+   * Sends tasks, in order, all of one manager, whose kind is {@code mode} (a CommMode constant). The outcome of each arrives later as an {@link Event.Reports} in the
    * inbox that the link's backend was opened with. A broken link is not an error here: its loss
    * arrives as an {@link Event.SpokeDown}.
    */
-  void send(List<Attempt> attempts);
+  void send(List<Attempt> attempts, byte mode);
+
+  /** Tells a gang member who it is, before the member's task is sent. */
+  void startGang(dev.spm.internal.wire.Message.GangStart start);
+
+  /** Answers a task's ask; a broken link drops it (the spoke's loss arrives as SpokeDown). */
+  void reply(dev.spm.internal.wire.Message.ChannelReply reply);
+
+  /** Where its gang peers reach it, as {@code host:port}. */
+  String peerAddress();
 
   /** Asks for this spoke's whole process tree to be killed; its loss then arrives as SpokeDown. */
   void kill(String reason);

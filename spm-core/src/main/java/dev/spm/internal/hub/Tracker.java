@@ -156,12 +156,7 @@ public final class Tracker implements Backend {
 
   /** Routes an event to the online manager if it holds the event's slot; otherwise drops it. */
   synchronized void route(Event event) {
-    SpokeLink spoke = switch (event) {
-      case Event.Reports r -> r.spoke();
-      case Event.Started s -> s.spoke();
-      case Event.SpokeUp u -> u.spoke();
-      case Event.SpokeDown d -> d.spoke();
-    };
+    SpokeLink spoke = event.spoke();
     if (inbox != null && routed.contains(spoke.slot())) {
       inbox.add(event);
     }

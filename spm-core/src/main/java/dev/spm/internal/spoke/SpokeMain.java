@@ -1,6 +1,10 @@
 package dev.spm.internal.spoke;
 
 import dev.spm.internal.Roles;
+import dev.spm.internal.comm.CommMode;
+import dev.spm.internal.comm.GangMember;
+import dev.spm.internal.comm.PeerNet;
+import dev.spm.internal.comm.TaskComm;
 import dev.spm.internal.task.FunctionRef;
 import dev.spm.internal.wire.Connection;
 import dev.spm.internal.wire.Message;
@@ -13,12 +17,18 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.LinkedBlockingQueue;
 
 /**
  * A spoke: a JVM that evaluates one task at a time for the hub. Its command line says
  * {@code --spoke}, so {@code ps} finds it. It connects to the hub itself, proves the session's
  * token, then runs the tasks it is sent in order and sends their reports back in batches: a
  * batch is flushed when the spoke has nothing more to run, or every millisecond while it has.
+ *
+ * <p>Tasks of a manager that lets them talk (HubChannelManager, GangManager) run on a thread of
+ * their own, so that this one keeps reading the hub's replies to their asks. A spoke also listens
+ * for its gang peers ({@link PeerNet}) on the address it reached the hub from.
  *
  * <p>It exits when the hub's connection closes, and when its stdin (a pipe from its agent)
  * closes: a spoke never outlives its agent.
@@ -34,10 +44,12 @@ public final class SpokeMain {
     }
     String[] hostPort = options.get("--hub").split(":");
     byte[] token = HexFormat.of().parseHex(Files.readString(Path.of(options.get("--token-file"))).trim());
-    Connection hub = new Connection(new Socket(hostPort[0], Integer.parseInt(hostPort[1])));
+    Socket socket = new Socket(hostPort[0], Integer.parseInt(hostPort[1]));
+    PeerNet peers = new PeerNet(socket.getLocalAddress(), token);
+    Connection hub = new Connection(socket);
     hub.send(new Message.Hello(Wire.PROTOCOL, Wire.buildId(), token, Message.Role.SPOKE, options.get("--server"),
         Integer.parseInt(options.get("--slot")), Integer.parseInt(options.get("--incarnation")),
-        ProcessHandle.current().pid(), 0));
+        ProcessHandle.current().pid(), 0, peers.port()));
     Message answer = hub.receive();
     if (answer instanceof Message.Refused refused) {
       System.err.println("spm spoke: the hub refused this spoke: " + refused.reason());
@@ -46,42 +58,110 @@ public final class SpokeMain {
     Thread.ofVirtual().name("spm-spoke-stdin").start(SpokeMain::watchStdin);
     Thread.ofVirtual().name("spm-spoke-heartbeat").start(() -> heartbeat(hub));
     try {
-      serve(hub);
+      new SpokeMain(hub, peers).serve();
     } catch (IOException e) {
       // the hub is gone or closed this spoke: nothing to report to
     }
     Runtime.getRuntime().halt(0);
   }
 
-  private static void serve(Connection hub) throws IOException {
-    Evaluator evaluator = new Evaluator();
-    Map<Integer, FunctionRef> functions = new HashMap<>();
+  private final Connection hub;
+  private final PeerNet peers;
+  private final Evaluator evaluator = new Evaluator();
+  private final Map<Integer, FunctionRef> functions = new ConcurrentHashMap<>();
+  private final RemoteHubLink hubLink;
+  private final Map<Long, Message.GangStart> gangStarts = new ConcurrentHashMap<>();
+  /** Batches whose tasks may talk: run on their own thread, so this one keeps reading the replies. */
+  private final LinkedBlockingQueue<Message.TaskBatch> talking = new LinkedBlockingQueue<>();
+  private Thread talker;
+
+  private SpokeMain(Connection hub, PeerNet peers) {
+    this.hub = hub;
+    this.peers = peers;
+    this.hubLink = new RemoteHubLink(hub);
+  }
+
+  private void serve() throws IOException {
     Message.ReportBatch.Builder reports = new Message.ReportBatch.Builder(64);
-    while (true) {
-      Message message = hub.receive();
-      switch (message) {
-        case Message.DefineFunction define -> functions.put(define.id(), define.function());
-        case Message.TaskBatch batch -> {
-          long lastFlush = System.nanoTime();
-          int n = batch.attempts().length;
-          for (int i = 0; i < n; i++) {
-            if (batch.timed()[i]) {
-              hub.send(new Message.EvalStarted(batch.attempts()[i]));
+    try {
+      while (true) {
+        Message message = hub.receive();
+        switch (message) {
+          case Message.DefineFunction define -> functions.put(define.id(), define.function());
+          case Message.TaskBatch batch when CommMode.mayTalkToHub(batch.mode()) -> {
+            if (talker == null) {
+              talker = Thread.ofPlatform().name("spm-spoke-talking-task").daemon().start(this::talk);
             }
-            evaluator.evaluate(batch.attempts()[i], functions.get(batch.functions()[i]), batch.args()[i], reports);
-            long now = System.nanoTime();
-            if (i < n - 1 && now - lastFlush >= FLUSH_NANOS) {
-              hub.send(reports.build());
-              lastFlush = now;
+            talking.add(batch);
+          }
+          case Message.TaskBatch batch -> run(batch, reports);
+          case Message.GangStart start -> gangStarts.put(start.attempt(), start);
+          case Message.ChannelReply reply -> hubLink.replied(reply);
+          case Message.Shutdown ignored -> {
+            return;
+          }
+          default -> { }
+        }
+      }
+    } catch (IOException e) {
+      hubLink.lost(e);
+      throw e;
+    }
+  }
+
+  /** Runs a batch of coarse grain tasks on this thread, flushing reports every millisecond. */
+  private void run(Message.TaskBatch batch, Message.ReportBatch.Builder reports) throws IOException {
+    long lastFlush = System.nanoTime();
+    int n = batch.attempts().length;
+    TaskComm.enterCoarse(batch.mode());
+    try {
+      for (int i = 0; i < n; i++) {
+        if (batch.timed()[i]) {
+          hub.send(new Message.EvalStarted(batch.attempts()[i]));
+        }
+        evaluator.evaluate(batch.attempts()[i], functions.get(batch.functions()[i]), batch.args()[i], reports);
+        long now = System.nanoTime();
+        if (i < n - 1 && now - lastFlush >= FLUSH_NANOS) {
+          hub.send(reports.build());
+          lastFlush = now;
+        }
+      }
+    } finally {
+      TaskComm.exit();
+    }
+    hub.send(reports.build());
+  }
+
+  /** The thread of tasks that may talk: each runs with its TaskComm, and is reported alone. */
+  private void talk() {
+    Message.ReportBatch.Builder reports = new Message.ReportBatch.Builder(1);
+    Evaluator evaluator = new Evaluator(); // one per thread: an Evaluator is not thread-safe
+    try {
+      while (true) {
+        Message.TaskBatch batch = talking.take();
+        for (int i = 0; i < batch.attempts().length; i++) {
+          long attempt = batch.attempts()[i];
+          if (batch.timed()[i]) {
+            hub.send(new Message.EvalStarted(attempt));
+          }
+          Message.GangStart start = gangStarts.remove(attempt);
+          GangMember member = start == null ? null
+              : peers.join(start.gangId(), start.rank(), start.peers(),
+                  value -> hubLink.post(new Message.GangResult(attempt, value)));
+          TaskComm.enter(new TaskComm(attempt, batch.mode(), hubLink, member));
+          try {
+            evaluator.evaluate(attempt, functions.get(batch.functions()[i]), batch.args()[i], reports);
+          } finally {
+            TaskComm.exit();
+            if (member != null) {
+              member.close();
             }
           }
           hub.send(reports.build());
         }
-        case Message.Shutdown ignored -> {
-          return;
-        }
-        default -> { }
       }
+    } catch (InterruptedException | IOException e) {
+      // the hub is gone: the main thread exits the process
     }
   }
 

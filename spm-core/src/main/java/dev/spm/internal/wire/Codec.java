@@ -46,6 +46,12 @@ public final class Codec {
     fory.register(Message.SpokeExited.class, id++);
     fory.register(Message.Shutdown.class, id++);
     fory.register(Message.Heartbeat.class, id++);
+    fory.register(Message.ChannelMessage.class, id++);
+    fory.register(Message.ChannelReply.class, id++);
+    fory.register(Message.GangStart.class, id++);
+    fory.register(Message.GangResult.class, id++);
+    fory.register(Message.PeerHello.class, id++);
+    fory.register(Message.PeerData.class, id++);
     return fory;
   }
 

@@ -81,6 +81,11 @@ public final class Connection implements Closeable {
     socket.setSoTimeout(millis);
   }
 
+  /** The address of the other end. */
+  public java.net.InetAddress remoteAddress() {
+    return socket.getInetAddress();
+  }
+
   public boolean isClosed() {
     return closed;
   }

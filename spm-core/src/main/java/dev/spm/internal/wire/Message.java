@@ -11,8 +11,9 @@ import dev.spm.internal.task.FunctionRef;
  * <pre>
  * agent → hub   Hello(AGENT), SpokeExited, Heartbeat
  * hub → agent   Welcome | Refused, KillSpoke, Shutdown
- * spoke → hub   Hello(SPOKE), ReportBatch, EvalStarted, Heartbeat
- * hub → spoke   Welcome | Refused, DefineFunction, TaskBatch, Shutdown
+ * spoke → hub   Hello(SPOKE), ReportBatch, EvalStarted, ChannelMessage, GangResult, Heartbeat
+ * hub → spoke   Welcome | Refused, DefineFunction, GangStart, TaskBatch, ChannelReply, Shutdown
+ * spoke → spoke PeerHello, PeerData (a gang's members, over their own connections)
  * </pre>
  */
 public sealed interface Message {
@@ -20,9 +21,14 @@ public sealed interface Message {
   /** Who is on the other end of a connection. */
   enum Role { AGENT, SPOKE }
 
-  /** The first message of every connection: proves the session token and names the peer. */
+  /**
+   * The first message of every connection to the hub: proves the session token and names the peer.
+   *
+   * @param slots an agent's slot count; 0 for a spoke
+   * @param peerPort a spoke's port for its gang peers, on the address it reached the hub from; 0 for an agent
+   */
   record Hello(int protocol, String buildId, byte[] token, Role role, String server, int slot, int incarnation,
-      long pid, int slots) implements Message {}
+      long pid, int slots, int peerPort) implements Message {}
 
   /** The hub accepted the Hello. */
   record Welcome(String sessionId) implements Message {}
@@ -37,8 +43,10 @@ public sealed interface Message {
    * Tasks for a spoke, in order. Arrays, not lists of records: this is the hot path.
    *
    * @param timed whether the spoke must announce the start of evaluation ({@link EvalStarted})
+   * @param mode the manager's kind, one of {@link dev.spm.internal.comm.CommMode}'s constants: it
+   *     says whether the tasks may talk (to the hub, or to their gang) before they end
    */
-  record TaskBatch(long[] attempts, int[] functions, byte[][] args, boolean[] timed) implements Message {}
+  record TaskBatch(long[] attempts, int[] functions, byte[][] args, boolean[] timed, byte mode) implements Message {}
 
   /** A spoke finished loading a timed task and is about to evaluate it. */
   record EvalStarted(long attempt) implements Message {}
@@ -108,6 +116,36 @@ public sealed interface Message {
       }
     }
   }
+
+  /**
+   * A running task's message on one of the hub's channels: a {@code tell}, or an {@code ask} that
+   * waits for a {@link ChannelReply} with the same attempt and sequence number.
+   */
+  record ChannelMessage(long attempt, long seq, String channel, byte[] value, boolean ask) implements Message {}
+
+  /** The hub's answer to an ask: a value, or an error that the ask throws on the spoke. */
+  record ChannelReply(long attempt, long seq, byte[] value, ErrorData error) implements Message {}
+
+  /**
+   * Sent before the TaskBatch of a gang member: who it is in its gang and where its peers listen.
+   *
+   * @param peers {@code host:port} of each member, by rank
+   */
+  record GangStart(long attempt, long gangId, int rank, String[] peers) implements Message {}
+
+  /** A gang member declared the gang's result: the hub stops the other members. */
+  record GangResult(long attempt, byte[] value) implements Message {}
+
+  /** The first message on a connection from one gang member to another. */
+  record PeerHello(byte[] token, long gangId, int rank) implements Message {}
+
+  /**
+   * A value from one gang member to another.
+   *
+   * @param collective whether it belongs to a collective (broadcast, barrier, all-reduce) rather
+   *     than to the user's send and receive
+   */
+  record PeerData(boolean collective, byte[] value) implements Message {}
 
   /** Asks an agent to kill a spoke's whole process tree; the agent answers with SpokeExited. */
   record KillSpoke(int slot, int incarnation, String reason) implements Message {}
