@@ -13,14 +13,14 @@ import picocli.CommandLine.Option;
 /** {@code spm bench}: end-to-end throughput and latency. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "End-to-end benchmarks.",
     subcommands = {BenchCommand.ThroughputCommand.class, BenchCommand.LatencyCommand.class,
-        BenchCommand.DagCommand.class})
+        BenchCommand.DagCommand.class, BenchCommand.ChannelCommand.class, BenchCommand.GangCommand.class})
 final class BenchCommand implements Runnable {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "a benchmark is missing: throughput, latency or dag");
+    throw new CommandLine.ParameterException(spec.commandLine(), "a benchmark is missing: throughput, latency, dag, channel or gang");
   }
 
   @Command(name = "throughput", mixinStandardHelpOptions = true,
@@ -97,6 +97,63 @@ final class BenchCommand implements Runnable {
       dev.spm.bench.DagThroughput.Result result;
       try (Session session = Clouds.openFor(pool, cloud.cloud)) {
         result = dev.spm.bench.DagThroughput.run(pool, nodes, dependencies, 42);
+      }
+      System.out.println(result.line());
+      return ExitCodes.OK;
+    }
+  }
+
+  @Command(name = "channel", mixinStandardHelpOptions = true,
+      description = "Round trip of a hub channel's ask, timed by a task on a spoke.")
+  static final class ChannelCommand implements Callable<Integer> {
+    @Option(names = "--asks", defaultValue = "20000", description = "Measured asks (default: ${DEFAULT-VALUE}).")
+    int asks;
+
+    @CommandLine.Mixin
+    CloudOption cloud;
+
+    @Override
+    @SuppressWarnings("try") // the session is held open for the run and closed after it
+    public Integer call() {
+      if (asks < 1) {
+        throw new IllegalArgumentException("--asks must be positive, but was " + asks);
+      }
+      Pool pool = Pools.intraAll();
+      dev.spm.bench.ChannelRoundTrip.Result result;
+      try (Session session = Clouds.openFor(pool, cloud.cloud)) {
+        result = dev.spm.bench.ChannelRoundTrip.run(pool, asks, Math.max(1000, asks / 10));
+      }
+      System.out.println("samples=" + result.samples());
+      System.out.println(result.line());
+      return ExitCodes.OK;
+    }
+  }
+
+  @Command(name = "gang", mixinStandardHelpOptions = true,
+      description = "Gang messages between two spokes: one-way latency of small messages, bandwidth of large ones.")
+  static final class GangCommand implements Callable<Integer> {
+    @Option(names = "--pings", defaultValue = "20000", description = "Measured ping-pongs (default: ${DEFAULT-VALUE}).")
+    int pings;
+
+    @Option(names = "--messages", defaultValue = "2000", description = "Large messages (default: ${DEFAULT-VALUE}).")
+    int messages;
+
+    @Option(names = "--message-bytes", defaultValue = "1048576", description = "Bytes per large message (default: ${DEFAULT-VALUE}).")
+    int messageBytes;
+
+    @CommandLine.Mixin
+    CloudOption cloud;
+
+    @Override
+    @SuppressWarnings("try") // the session is held open for the run and closed after it
+    public Integer call() {
+      if (pings < 1 || messages < 1 || messageBytes < 1) {
+        throw new IllegalArgumentException("--pings, --messages and --message-bytes must be positive");
+      }
+      Pool pool = Pools.intraAll();
+      dev.spm.bench.GangPingPong.Result result;
+      try (Session session = Clouds.openFor(pool, cloud.cloud)) {
+        result = dev.spm.bench.GangPingPong.run(pool, pings, messages, messageBytes);
       }
       System.out.println(result.line());
       return ExitCodes.OK;
