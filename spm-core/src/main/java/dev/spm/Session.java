@@ -83,6 +83,14 @@ public final class Session implements AutoCloseable {
     return cloud.text();
   }
 
+  /**
+   * The file another agent reads to join this session ({@code spm agent --connection FILE}):
+   * the hub's address and the session's token, readable by this user alone. Deleted at close.
+   */
+  public java.nio.file.Path connectionFile() {
+    return hub.connectionFile();
+  }
+
   /** The servers' names; the first is the hub's server. */
   public List<String> servers() {
     List<String> names = new ArrayList<>();

@@ -4,6 +4,7 @@ import dev.spm.internal.JvmLauncher;
 import dev.spm.internal.proc.ProcessTrees;
 import dev.spm.internal.proc.Reaper;
 import dev.spm.internal.wire.Connection;
+import dev.spm.internal.wire.ConnectionFile;
 import dev.spm.internal.wire.Message;
 import dev.spm.internal.wire.Wire;
 import java.io.IOException;
@@ -41,8 +42,10 @@ public final class AgentMain {
   private final Map<String, String> options;
   private final String server;
   private final int slots;
-  private final String sessionId;
-  private final Path logDir;
+  /** Started by {@code spm agent} to join a running session, not by the hub: it learns the session from the hub. */
+  private final boolean standalone;
+  private String sessionId;
+  private Path logDir;
   private final List<String> spokeCommandOptions;
   private final Slot[] slotTable;
   private final Map<Long, Boolean> ownPids = new ConcurrentHashMap<>();
@@ -64,11 +67,17 @@ public final class AgentMain {
   }
 
   private AgentMain(Map<String, String> options) {
+    String connection = options.get("--connection");
+    if (connection != null) { // a session's connection file: the hub's address and the token
+      options.put("--hub", ConnectionFile.read(Path.of(connection)).hub());
+      options.put("--token-file", connection);
+    }
     this.options = options;
     this.server = options.get("--server");
     this.slots = Integer.parseInt(options.get("--slots"));
+    this.standalone = Boolean.parseBoolean(options.getOrDefault("--standalone", "false"));
     this.sessionId = System.getenv(ProcessTrees.SESSION_ENV);
-    this.logDir = Path.of(options.get("--log-dir"));
+    this.logDir = options.containsKey("--log-dir") ? Path.of(options.get("--log-dir")) : null;
     List<String> jvm = new ArrayList<>();
     jvm.add("-Xmx" + options.getOrDefault("--spoke-heap", "256m"));
     String extra = options.getOrDefault("--spoke-jvm-options", "").trim();
@@ -99,16 +108,14 @@ public final class AgentMain {
 
   private void run() throws IOException {
     // Spokes start first: a JVM takes most of a second to start, and the hub holds a spoke's
-    // connection until this agent has joined.
-    for (Slot slot : slotTable) {
-      synchronized (slot) {
-        launch(slot);
-      }
+    // connection until this agent has joined. A standalone agent learns the session by joining.
+    if (!standalone) {
+      launchAll();
     }
     Message answer;
     try {
       String[] hostPort = options.get("--hub").split(":");
-      byte[] token = HexFormat.of().parseHex(Files.readString(Path.of(options.get("--token-file"))).trim());
+      byte[] token = ConnectionFile.read(Path.of(options.get("--token-file"))).token();
       hub = new Connection(new Socket(hostPort[0], Integer.parseInt(hostPort[1])));
       hub.send(new Message.Hello(Wire.PROTOCOL, Wire.buildId(), token, Message.Role.AGENT, server, -1, 0,
           ProcessHandle.current().pid(), slots, 0));
@@ -121,12 +128,23 @@ public final class AgentMain {
       System.err.println("spm agent: the hub refused this agent: " + refused.reason());
       shutdown("the hub refused this agent");
     }
+    if (standalone) {
+      sessionId = ((Message.Welcome) answer).sessionId();
+      if (logDir == null) {
+        logDir = Path.of(System.getProperty("java.io.tmpdir"), "spm-agent-" + System.getProperty("user.name"),
+            sessionId + "-" + server);
+      }
+      Files.createDirectories(logDir);
+      launchAll();
+    }
     boolean subreaper = ProcessTrees.becomeSubreaper();
     if (subreaper) {
       Reaper.start(pid -> ownPids.containsKey(pid)); // orphans of spokes' programs are reparented here
     }
     log("joined session " + sessionId + " as " + server + " with " + slots + " slot(s); subreaper: " + subreaper);
-    Thread.ofVirtual().name("spm-agent-stdin").start(this::watchStdin);
+    if (!standalone) {
+      Thread.ofVirtual().name("spm-agent-stdin").start(this::watchStdin); // a pipe from the hub's JVM
+    }
     Thread.ofVirtual().name("spm-agent-heartbeat").start(this::heartbeat);
     try {
       while (true) {
@@ -139,6 +157,14 @@ public final class AgentMain {
       }
     } catch (IOException e) {
       shutdown("the connection to the hub was lost");
+    }
+  }
+
+  private void launchAll() {
+    for (Slot slot : slotTable) {
+      synchronized (slot) {
+        launch(slot);
+      }
     }
   }
 
@@ -255,6 +281,9 @@ public final class AgentMain {
     }
     stopping = true;
     log("stopping: " + why);
+    if (sessionId == null) {
+      Runtime.getRuntime().halt(1); // never joined: nothing was started
+    }
     for (Slot slot : slotTable) {
       synchronized (slot) {
         if (slot.process != null) {
@@ -267,7 +296,7 @@ public final class AgentMain {
     if (hub != null) {
       hub.close();
     }
-    Runtime.getRuntime().halt(0);
+    Runtime.getRuntime().halt(standalone && !"the hub asked".equals(why) ? 1 : 0);
   }
 
   private void log(String line) {

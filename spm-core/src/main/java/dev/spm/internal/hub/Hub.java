@@ -4,6 +4,7 @@ import dev.spm.SpmSessionException;
 import dev.spm.internal.JvmLauncher;
 import dev.spm.internal.proc.ProcessTrees;
 import dev.spm.internal.wire.Connection;
+import dev.spm.internal.wire.ConnectionFile;
 import dev.spm.internal.wire.Message;
 import dev.spm.internal.wire.Wire;
 import java.io.EOFException;
@@ -54,6 +55,7 @@ public final class Hub {
   private final Path sessionDir;
   private final Path logDir;
   private final Path tokenFile;
+  private final Path connectionFile;
   private final ServerSocket listener;
   private final Tracker tracker;
   private final List<Process> agents = new ArrayList<>();
@@ -86,6 +88,9 @@ public final class Hub {
     this.listener = new ServerSocket();
     listener.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 128);
     this.tracker = new Tracker(serverName(cloud, 0), logDir);
+    this.connectionFile = sessionDir.resolve("connection");
+    new ConnectionFile(listener.getInetAddress().getHostAddress() + ":" + listener.getLocalPort(), token)
+        .write(connectionFile);
     Thread.ofVirtual().name("spm-hub-accept").start(this::acceptLoop);
     Thread.ofVirtual().name("spm-hub-watchdog").start(this::watchdog);
   }
@@ -169,6 +174,11 @@ public final class Hub {
     return tokenFile;
   }
 
+  /** The file an agent reads to join this session: the hub's address and the token. */
+  public Path connectionFile() {
+    return connectionFile;
+  }
+
   public int port() {
     return listener.getLocalPort();
   }
@@ -215,11 +225,26 @@ public final class Hub {
       refuse(connection, refusal);
       return;
     }
+    Tracker.Server server = null;
+    if (hello.role() == Message.Role.AGENT) {
+      if (hello.slots() < 1) {
+        refuse(connection, "an agent needs at least one slot, but offered " + hello.slots());
+        return;
+      }
+      server = tracker.agentJoined(hello.server(), connection, hello.slots());
+      if (server == null) {
+        refuse(connection, "server name '" + hello.server() + "' is taken in this session; give the agent another --name");
+        return;
+      }
+    }
     if (!connection.trySend(new Message.Welcome(sessionId))) {
+      if (server != null) {
+        tracker.agentLost(server, "its connection closed");
+      }
       return;
     }
-    if (hello.role() == Message.Role.AGENT) {
-      serveAgent(connection, hello);
+    if (server != null) {
+      serveAgent(connection, server);
     } else {
       serveSpoke(connection, hello);
     }
@@ -242,8 +267,8 @@ public final class Hub {
     connection.close();
   }
 
-  private void serveAgent(Connection connection, Message.Hello hello) {
-    Tracker.Server server = tracker.agentJoined(hello.server(), connection, hello.slots());
+  private void serveAgent(Connection connection, Tracker.Server server) {
+
     String why = "its connection closed";
     try {
       while (true) {
@@ -358,6 +383,7 @@ public final class Hub {
     }
     try {
       Files.deleteIfExists(tokenFile);
+      Files.deleteIfExists(connectionFile);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

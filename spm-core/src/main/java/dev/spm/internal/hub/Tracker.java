@@ -76,7 +76,11 @@ public final class Tracker implements Backend {
     return hubServer;
   }
 
+  /** Adds a server; null if the name is taken by a server still here. */
   synchronized Server agentJoined(String name, Connection agent, int slots) {
+    if (servers.containsKey(name)) {
+      return null;
+    }
     Server server = new Server(name, agent, slots);
     servers.put(name, server);
     notifyAll();

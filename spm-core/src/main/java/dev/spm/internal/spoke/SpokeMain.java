@@ -7,6 +7,7 @@ import dev.spm.internal.comm.PeerNet;
 import dev.spm.internal.comm.TaskComm;
 import dev.spm.internal.task.FunctionRef;
 import dev.spm.internal.wire.Connection;
+import dev.spm.internal.wire.ConnectionFile;
 import dev.spm.internal.wire.Message;
 import dev.spm.internal.wire.Wire;
 import java.io.IOException;
@@ -43,7 +44,7 @@ public final class SpokeMain {
       options.put(args[i], args[i + 1]);
     }
     String[] hostPort = options.get("--hub").split(":");
-    byte[] token = HexFormat.of().parseHex(Files.readString(Path.of(options.get("--token-file"))).trim());
+    byte[] token = ConnectionFile.read(Path.of(options.get("--token-file"))).token();
     Socket socket = new Socket(hostPort[0], Integer.parseInt(hostPort[1]));
     PeerNet peers = new PeerNet(socket.getLocalAddress(), token);
     Connection hub = new Connection(socket);
