@@ -154,6 +154,7 @@ public final class Session implements AutoCloseable {
     private String spokeHeap = "256m";
     private List<String> spokeJvmOptions = List.of("-XX:+UseSerialGC");
     private Path baseDir;
+    private String listen;
 
     private Builder(CloudSpec cloud) {
       this.cloud = cloud;
@@ -185,6 +186,28 @@ public final class Session implements AutoCloseable {
     }
 
     /**
+     * Listens for agents of other servers on this address too (not only on loopback), over TLS:
+     * the session makes a certificate, and its {@link Session#connectionFile()} then names this
+     * address and the certificate's fingerprint, which agents pin. Every spoke then reaches the
+     * hub, and gang members reach each other beyond loopback, over TLS.
+     *
+     * @throws SpmInputException if the address is not an IP address or host name of this machine
+     */
+    public Builder listen(String address) {
+      Objects.requireNonNull(address, "address");
+      try {
+        java.net.InetAddress resolved = java.net.InetAddress.getByName(address);
+        if (!resolved.isAnyLocalAddress() && java.net.NetworkInterface.getByInetAddress(resolved) == null) {
+          throw new SpmInputException("cannot listen on " + address + ": it is not an address of this machine");
+        }
+      } catch (java.io.IOException e) {
+        throw new SpmInputException("cannot listen on " + address + ": " + e.getMessage(), e);
+      }
+      this.listen = address;
+      return this;
+    }
+
+    /**
      * Opens the session and waits for its agents; spokes come up in the background.
      *
      * @throws SpmUsageException if a session is already open in this process
@@ -197,7 +220,7 @@ public final class Session implements AutoCloseable {
           throw new SpmUsageException("a session is already open (" + current.id() + " on cloud '" + current.cloud()
               + "'); close it before opening another");
         }
-        Hub hub = Hub.start(cloud, new Hub.SessionSettings(spokeHeap, spokeJvmOptions, baseDir));
+        Hub hub = Hub.start(cloud, new Hub.SessionSettings(spokeHeap, spokeJvmOptions, baseDir, listen));
         current = new Session(cloud, hub);
         return current;
       }

@@ -27,10 +27,18 @@ class AgentJoinTest {
   @TempDir
   Path dir;
 
+  /**
+   * Starts an agent as {@code spm agent} does, with a class path that lacks the tests' classes: its
+   * spokes can run the tests' task functions only with the jars the hub ships.
+   */
   private Process startAgent(Session session, String name) throws IOException {
-    List<String> command = JvmLauncher.command(List.of("-Xmx64m", "-XX:+UseSerialGC"),
+    String classPath = java.util.Arrays.stream(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
+        .filter(entry -> !entry.contains("test-classes")).collect(java.util.stream.Collectors.joining(
+            java.io.File.pathSeparator));
+    List<String> command = JvmLauncher.command(List.of("-Xmx64m", "-XX:+UseSerialGC"), classPath,
         "dev.spm.internal.agent.AgentMain", List.of("--standalone", "true", "--connection",
-            session.connectionFile().toString(), "--slots", "1", "--server", name, "--log-dir", dir.toString()));
+            session.connectionFile().toString(), "--slots", "1", "--server", name, "--log-dir", dir.toString(),
+            "--cache-dir", dir.resolve("jar-cache").toString()));
     return new ProcessBuilder(command).redirectErrorStream(true)
         .redirectOutput(dir.resolve("agent-" + name + ".out").toFile()).start();
   }
@@ -40,6 +48,15 @@ class AgentJoinTest {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
     while (!session.servers().contains(name)) {
       assertThat(System.nanoTime()).as("server " + name + " joined within 60 s").isLessThan(deadline);
+      LockSupport.parkNanos(20_000_000);
+    }
+  }
+
+  /** Waits, bounded, until the file has a line containing the text. */
+  private static void awaitLine(Path file, String text) throws IOException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    while (!Files.exists(file) || !Files.readString(file).contains(text)) {
+      assertThat(System.nanoTime()).as(file + " says '" + text + "' within 60 s").isLessThan(deadline);
       LockSupport.parkNanos(20_000_000);
     }
   }
@@ -71,6 +88,16 @@ class AgentJoinTest {
       assertThat(reports).hasSize(30).allSatisfy(r -> assertThat(r.succeeded()).as(r.toString()).isTrue());
       assertThat(agent.waitFor(10, TimeUnit.SECONDS)).isTrue();
       assertThat(session.servers()).doesNotContain("joiner");
+      assertThat(Files.readString(dir.resolve("agent-joiner.out"))).containsPattern("jar\\(s\\), [1-9][0-9]* fetched");
+
+      Process again = startAgent(session, "again"); // the same server again: every jar is cached
+      try {
+        awaitServer(session, "again");
+        awaitLine(dir.resolve("agent-again.out"), "the hub's class path");
+        assertThat(Files.readString(dir.resolve("agent-again.out"))).contains(" 0 fetched (0 bytes)");
+      } finally {
+        again.destroyForcibly();
+      }
     } finally {
       agent.destroyForcibly();
       Sessions.closeLeavingNothing(session);
@@ -99,6 +126,53 @@ class AgentJoinTest {
         twin.destroyForcibly();
       }
       session.close();
+    }
+  }
+
+  /** An address of this machine beyond loopback, if it has one. */
+  private static java.util.Optional<String> outerAddress() throws IOException {
+    return java.util.Collections.list(java.net.NetworkInterface.getNetworkInterfaces()).stream()
+        .flatMap(i -> java.util.Collections.list(i.getInetAddresses()).stream())
+        .filter(a -> !a.isLoopbackAddress() && !a.isLinkLocalAddress() && a instanceof java.net.Inet4Address)
+        .map(java.net.InetAddress::getHostAddress).findFirst();
+  }
+
+  @Test
+  void beyondLoopback_everythingIsTlsPinnedToTheSessionsCertificate() throws Exception {
+    String address = outerAddress().orElse(null);
+    org.junit.jupiter.api.Assumptions.assumeTrue(address != null, "this machine has no address beyond loopback");
+    Session session = Session.builder("local:1x1").listen(address).open();
+    Process agent = null;
+    try {
+      dev.spm.internal.wire.ConnectionFile file = dev.spm.internal.wire.ConnectionFile.read(session.connectionFile());
+      assertThat(file.hub()).startsWith(address + ":");
+      assertThat(file.tls()).startsWith("sha256:");
+      assertThat(Files.getPosixFilePermissions(session.connectionFile()))
+          .containsExactlyInAnyOrder(java.nio.file.attribute.PosixFilePermission.OWNER_READ,
+              java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);
+
+      // A client pinned to another certificate refuses the hub.
+      String wrong = "sha256:" + "00".repeat(32);
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> dev.spm.internal.wire.Tls.connect(file.hub(), wrong))
+          .isInstanceOf(IOException.class);
+
+      agent = startAgent(session, "outer");
+      awaitServer(session, "outer");
+      session.awaitSpokes(Duration.ofSeconds(60));
+      List<Report<String>> reports = new ArrayList<>();
+      GangManager<String> gang = GangManager.declare("agent-join::tls-gang", reports::add);
+      ManageResult run = gang.manage(Task.of("c", dev.spm.testing.CommFunctions::collectives, "over tls"), Pools.inter(),
+          ManageOptions.builder().timeoutWaitForSpokes(Duration.ofSeconds(60)).build());
+
+      assertThat(run.succeeded()).isEqualTo(2);
+      assertThat(reports).extracting(r -> r.origin().server()).contains("outer");
+      assertThat(reports).extracting(Report::value).containsExactly(
+          "0/2 sum=1 root=over tls left=from-1 big=1", "1/2 sum=1 root=over tls left=from-0 big=0");
+    } finally {
+      if (agent != null) {
+        agent.destroyForcibly();
+      }
+      Sessions.closeLeavingNothing(session);
     }
   }
 }

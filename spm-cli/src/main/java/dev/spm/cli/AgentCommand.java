@@ -13,7 +13,8 @@ import picocli.CommandLine.Option;
 /**
  * {@code spm agent}: this server joins a running session. The hub's tracker then sees a new server
  * with {@code --slots} slots, whose spokes this process starts and watches; inter pools use it
- * from the next {@code manage} on. When the hub goes away, or closes the session, the agent kills
+ * from the next {@code manage} on. Its spokes run the hub's class path, fetched as jars and cached
+ * by hash, so the user's code need not be installed here. When the hub goes away, or closes the session, the agent kills
  * its spokes and everything they started, and exits.
  */
 @Command(name = "agent", mixinStandardHelpOptions = true,
@@ -39,6 +40,10 @@ final class AgentCommand implements Callable<Integer> {
       + "(default: the host name and this process's pid).")
   String name;
 
+  @Option(names = "--cache-dir", paramLabel = "DIR", description = "Where the hub's jars are kept, by hash "
+      + "(default: ~/.cache/spm/jars).")
+  Path cacheDir;
+
   @Override
   public Integer call() throws Exception {
     List<String> args = new ArrayList<>(List.of("--standalone", "true"));
@@ -62,6 +67,9 @@ final class AgentCommand implements Callable<Integer> {
     }
     args.addAll(List.of("--slots", Integer.toString(n), "--server",
         name != null ? name : Hub.hostName() + "-" + ProcessHandle.current().pid()));
+    if (cacheDir != null) {
+      args.addAll(List.of("--cache-dir", cacheDir.toString()));
+    }
     AgentMain.main(args.toArray(String[]::new)); // exits the process when the session ends
     return ExitCodes.OK;
   }

@@ -74,9 +74,24 @@ final class Clouds {
     if (pool.isSerial()) {
       return null;
     }
-    Session session = Session.open(cloud);
+    Session.Builder builder = Session.builder(cloud);
+    if (listen != null) {
+      builder.listen(listen);
+    }
+    Session session = builder.open();
+    if (listen != null) {
+      System.err.println("spm: other servers may join this session with: spm agent --connection "
+          + session.connectionFile());
+    }
     session.awaitSpokes(Duration.ofSeconds(60));
     return session;
+  }
+
+  /** The address given with --listen, for the session this command opens; null for loopback alone. */
+  private static String listen;
+
+  static void listen(String address) {
+    listen = address;
   }
 
   static Pool defaultPool() {

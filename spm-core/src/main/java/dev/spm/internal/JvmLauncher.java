@@ -24,6 +24,11 @@ public final class JvmLauncher {
    * @param options the JVM's own options, such as {@code -Xmx256m}
    */
   public static List<String> command(List<String> options, String mainClass, List<String> args) {
+    return command(options, System.getProperty("java.class.path"), mainClass, args);
+  }
+
+  /** As {@link #command(List, String, List)}, with another class path. */
+  public static List<String> command(List<String> options, String classPath, String mainClass, List<String> args) {
     List<String> command = new ArrayList<>();
     command.add(javaCommand());
     command.addAll(options);
@@ -33,7 +38,7 @@ public final class JvmLauncher {
     }
     command.add("--enable-native-access=ALL-UNNAMED"); // FFM for process control on 22+
     command.add("-cp");
-    command.add(System.getProperty("java.class.path"));
+    command.add(classPath);
     command.add(mainClass);
     command.addAll(args);
     return command;

@@ -5,6 +5,7 @@ import dev.spm.internal.proc.ProcessTrees;
 import dev.spm.internal.proc.Reaper;
 import dev.spm.internal.wire.Connection;
 import dev.spm.internal.wire.ConnectionFile;
+import dev.spm.internal.wire.Tls;
 import dev.spm.internal.wire.Message;
 import dev.spm.internal.wire.Wire;
 import java.io.IOException;
@@ -51,6 +52,8 @@ public final class AgentMain {
   private final Map<Long, Boolean> ownPids = new ConcurrentHashMap<>();
   private volatile Connection hub;
   private volatile boolean stopping;
+  /** The spokes' class path: this JVM's, or, for a standalone agent, the hub's jars fetched into the cache. */
+  private String spokeClassPath = System.getProperty("java.class.path");
 
   /** One slot: its current spoke process. */
   private static final class Slot {
@@ -114,9 +117,9 @@ public final class AgentMain {
     }
     Message answer;
     try {
-      String[] hostPort = options.get("--hub").split(":");
-      byte[] token = ConnectionFile.read(Path.of(options.get("--token-file"))).token();
-      hub = new Connection(new Socket(hostPort[0], Integer.parseInt(hostPort[1])));
+      ConnectionFile joining = ConnectionFile.read(Path.of(options.get("--token-file")));
+      byte[] token = joining.token();
+      hub = new Connection(Tls.connect(options.get("--hub"), joining.tls()));
       hub.send(new Message.Hello(Wire.PROTOCOL, Wire.buildId(), token, Message.Role.AGENT, server, -1, 0,
           ProcessHandle.current().pid(), slots, 0));
       answer = hub.receive();
@@ -135,7 +138,24 @@ public final class AgentMain {
             sessionId + "-" + server);
       }
       Files.createDirectories(logDir);
+      Thread.ofVirtual().name("spm-agent-heartbeat").start(this::heartbeat);
+      if (!Boolean.parseBoolean(options.getOrDefault("--local-classpath", "false"))) {
+        Path cache = options.containsKey("--cache-dir") ? Path.of(options.get("--cache-dir"))
+            : Path.of(System.getProperty("user.home"), ".cache", "spm", "jars");
+        JarCache.Fetched fetched;
+        try {
+          fetched = new JarCache(cache).fetch(hub);
+        } catch (IOException e) {
+          shutdown("could not fetch the hub's class path: " + e.getMessage());
+          return;
+        }
+        spokeClassPath = fetched.classPath();
+        log("the hub's class path: " + fetched.total() + " jar(s), " + fetched.fetched() + " fetched (" + fetched.bytes()
+            + " bytes), the rest cached in " + cache);
+      }
       launchAll();
+    } else {
+      Thread.ofVirtual().name("spm-agent-heartbeat").start(this::heartbeat);
     }
     boolean subreaper = ProcessTrees.becomeSubreaper();
     if (subreaper) {
@@ -145,7 +165,6 @@ public final class AgentMain {
     if (!standalone) {
       Thread.ofVirtual().name("spm-agent-stdin").start(this::watchStdin); // a pipe from the hub's JVM
     }
-    Thread.ofVirtual().name("spm-agent-heartbeat").start(this::heartbeat);
     try {
       while (true) {
         Message message = hub.receive();
@@ -178,7 +197,7 @@ public final class AgentMain {
     List<String> args = List.of("--spoke", "--hub", options.get("--hub"), "--token-file", options.get("--token-file"),
         "--server", server, "--slot", Integer.toString(slot.index), "--incarnation",
         Integer.toString(slot.incarnation));
-    ProcessBuilder builder = new ProcessBuilder(JvmLauncher.command(spokeCommandOptions,
+    ProcessBuilder builder = new ProcessBuilder(JvmLauncher.command(spokeCommandOptions, spokeClassPath,
         "dev.spm.internal.spoke.SpokeMain", args))
         .redirectErrorStream(true)
         .redirectOutput(ProcessBuilder.Redirect.appendTo(

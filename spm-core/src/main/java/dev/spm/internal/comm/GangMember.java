@@ -8,7 +8,6 @@ import dev.spm.internal.task.Values;
 import dev.spm.internal.wire.Connection;
 import dev.spm.internal.wire.Message;
 import java.io.IOException;
-import java.net.Socket;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.BinaryOperator;
@@ -142,9 +141,7 @@ public final class GangMember implements Gang, AutoCloseable {
   private synchronized Connection connection(int to) throws IOException {
     Connection c = out[to];
     if (c == null || c.isClosed()) {
-      String address = peers[to];
-      int colon = address.lastIndexOf(':');
-      c = new Connection(new Socket(address.substring(0, colon), Integer.parseInt(address.substring(colon + 1))));
+      c = new Connection(net.connect(peers[to]));
       c.send(new Message.PeerHello(net.token(), gangId, rank));
       out[to] = c;
     }

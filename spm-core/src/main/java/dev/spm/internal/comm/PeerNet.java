@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import javax.net.ssl.SSLContext;
+import dev.spm.internal.wire.Tls;
 
 /**
  * A spoke's door for its gang peers: it listens on the address the spoke reached the hub from,
@@ -25,6 +27,9 @@ public final class PeerNet {
   private final byte[] token;
   private final Map<Long, Inbound> gangs = new ConcurrentHashMap<>();
   private volatile long lastLeft = Long.MIN_VALUE;
+  /** Set in a session that listens beyond loopback: peers beyond loopback talk TLS. */
+  private volatile SSLContext tls;
+  private volatile String fingerprint;
 
   private record Inbound(Mailbox mailbox, List<Connection> connections) {}
 
@@ -36,6 +41,23 @@ public final class PeerNet {
 
   public int port() {
     return listener.getLocalPort();
+  }
+
+  /**
+   * Serves peers beyond loopback over TLS with the session's certificate, and reaches them pinned
+   * to its fingerprint. Traffic on loopback stays in the clear.
+   */
+  public void useTls(SSLContext server, String fingerprint) {
+    this.fingerprint = fingerprint;
+    this.tls = server;
+  }
+
+  /** Opens a connection to a peer, over TLS when the session uses it and the peer is beyond loopback. */
+  Socket connect(String hostPort) throws IOException {
+    String fp = fingerprint;
+    String host = hostPort.substring(0, hostPort.lastIndexOf(':'));
+    boolean loopback = Tls.isLoopback(java.net.InetAddress.getByName(host));
+    return Tls.connect(hostPort, fp == null || loopback ? null : fp);
   }
 
   byte[] token() {
@@ -87,6 +109,11 @@ public final class PeerNet {
     Connection connection;
     Message.PeerHello hello;
     try {
+      SSLContext server = tls;
+      if (server != null && !Tls.isLoopback(socket.getInetAddress())) {
+        socket.setSoTimeout(HELLO_TIMEOUT_MILLIS);
+        socket = Tls.serve(server, socket);
+      }
       connection = new Connection(socket);
       connection.setReadTimeoutMillis(HELLO_TIMEOUT_MILLIS);
       if (!(connection.receive() instanceof Message.PeerHello h) || h.token() == null

@@ -5,6 +5,7 @@ import dev.spm.internal.JvmLauncher;
 import dev.spm.internal.proc.ProcessTrees;
 import dev.spm.internal.wire.Connection;
 import dev.spm.internal.wire.ConnectionFile;
+import dev.spm.internal.wire.Tls;
 import dev.spm.internal.wire.Message;
 import dev.spm.internal.wire.Wire;
 import java.io.EOFException;
@@ -56,16 +57,24 @@ public final class Hub {
   private final Path logDir;
   private final Path tokenFile;
   private final Path connectionFile;
+  private final ClassPathShipping shipping;
   private final ServerSocket listener;
+  /** With {@code listen}: the TLS listener beyond loopback, and the session's certificate. */
+  private final ServerSocket tlsListener;
+  private final Tls.SessionCert cert;
   private final Tracker tracker;
   private final List<Process> agents = new ArrayList<>();
   private final SessionSettings settings;
   private volatile boolean closed;
 
-  /** What a session may set about the processes it starts. */
-  public record SessionSettings(String spokeHeap, List<String> spokeJvmOptions, Path baseDir) {
+  /**
+   * What a session may set about the processes it starts.
+   *
+   * @param listen an address to listen on beyond loopback, with TLS; null for loopback alone
+   */
+  public record SessionSettings(String spokeHeap, List<String> spokeJvmOptions, Path baseDir, String listen) {
     public static SessionSettings defaults() {
-      return new SessionSettings("256m", List.of("-XX:+UseSerialGC", "-Xss1m"), null);
+      return new SessionSettings("256m", List.of("-XX:+UseSerialGC", "-Xss1m"), null, null);
     }
   }
 
@@ -89,9 +98,19 @@ public final class Hub {
     listener.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 128);
     this.tracker = new Tracker(serverName(cloud, 0), logDir);
     this.connectionFile = sessionDir.resolve("connection");
-    new ConnectionFile(listener.getInetAddress().getHostAddress() + ":" + listener.getLocalPort(), token)
-        .write(connectionFile);
-    Thread.ofVirtual().name("spm-hub-accept").start(this::acceptLoop);
+    this.shipping = new ClassPathShipping(sessionDir);
+    if (settings.listen() != null) {
+      this.cert = Tls.create(sessionDir);
+      this.tlsListener = Tls.serverContext(cert.pkcs12(), cert.password()).getServerSocketFactory()
+          .createServerSocket(0, 128, InetAddress.getByName(settings.listen()));
+      new ConnectionFile(hostPort(tlsListener), token, cert.fingerprint()).write(connectionFile);
+      Thread.ofVirtual().name("spm-hub-accept-tls").start(() -> acceptLoop(tlsListener));
+    } else {
+      this.cert = null;
+      this.tlsListener = null;
+      new ConnectionFile(hostPort(listener), token, null).write(connectionFile);
+    }
+    Thread.ofVirtual().name("spm-hub-accept").start(() -> acceptLoop(listener));
     Thread.ofVirtual().name("spm-hub-watchdog").start(this::watchdog);
   }
 
@@ -142,9 +161,13 @@ public final class Hub {
   }
 
   private void startAgent(String server, int slots) {
-    List<String> args = List.of("--hub", "127.0.0.1:" + listener.getLocalPort(), "--token-file", tokenFile.toString(),
-        "--server", server, "--slots", Integer.toString(slots), "--log-dir", logDir.toString(),
-        "--spoke-heap", settings.spokeHeap(), "--spoke-jvm-options", String.join(" ", settings.spokeJvmOptions()));
+    // A session that listens beyond loopback has every spoke reach the hub there, over TLS, so that
+    // every spoke's door for its gang peers is on an address the other servers can reach.
+    List<String> joining = tlsListener != null ? List.of("--connection", connectionFile.toString())
+        : List.of("--hub", "127.0.0.1:" + listener.getLocalPort(), "--token-file", tokenFile.toString());
+    List<String> args = new ArrayList<>(joining);
+    args.addAll(List.of("--server", server, "--slots", Integer.toString(slots), "--log-dir", logDir.toString(),
+        "--spoke-heap", settings.spokeHeap(), "--spoke-jvm-options", String.join(" ", settings.spokeJvmOptions())));
     List<String> command = JvmLauncher.command(List.of("-Xmx64m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
         "-Dspm.role=agent", "-Dspm.wire.interpreted=true"), "dev.spm.internal.agent.AgentMain", args);
     ProcessBuilder builder = new ProcessBuilder(command)
@@ -185,7 +208,20 @@ public final class Hub {
 
   // ---- connections ---------------------------------------------------------------------------
 
-  private void acceptLoop() {
+  /** Where others reach a listener: for one on every interface, this machine's first address beyond loopback. */
+  private static String hostPort(ServerSocket socket) throws IOException {
+    InetAddress address = socket.getInetAddress();
+    if (address.isAnyLocalAddress()) {
+      address = java.util.Collections.list(java.net.NetworkInterface.getNetworkInterfaces()).stream()
+          .flatMap(i -> java.util.Collections.list(i.getInetAddresses()).stream())
+          .filter(a -> !a.isLoopbackAddress() && !a.isLinkLocalAddress() && a instanceof java.net.Inet4Address)
+          .findFirst().orElse(InetAddress.getLoopbackAddress());
+    }
+    String host = address.getHostAddress();
+    return (host.contains(":") ? "[" + host + "]" : host) + ":" + socket.getLocalPort();
+  }
+
+  private void acceptLoop(ServerSocket listener) {
     while (!closed) {
       try {
         Socket socket = listener.accept();
@@ -237,7 +273,9 @@ public final class Hub {
         return;
       }
     }
-    if (!connection.trySend(new Message.Welcome(sessionId))) {
+    Message.Welcome welcome = connection.isTls() ? new Message.Welcome(sessionId, cert.pkcs12(), cert.password())
+        : new Message.Welcome(sessionId, null, null);
+    if (!connection.trySend(welcome)) {
       if (server != null) {
         tracker.agentLost(server, "its connection closed");
       }
@@ -274,8 +312,11 @@ public final class Hub {
       while (true) {
         Message message = connection.receive();
         server.lastHeard = System.nanoTime();
-        if (message instanceof Message.SpokeExited exit) {
-          tracker.spokeExited(server, exit);
+        switch (message) {
+          case Message.SpokeExited exit -> tracker.spokeExited(server, exit);
+          case Message.ClassPathRequest ignored -> connection.send(shipping.manifest());
+          case Message.FetchJar fetch -> shipping.send(fetch.sha256(), connection);
+          default -> { } // heartbeats
         }
       }
     } catch (EOFException e) {
@@ -378,6 +419,9 @@ public final class Hub {
     }
     ProcessTrees.killTagged(ProcessTrees.SESSION_ENV, sessionId, Duration.ZERO, Duration.ofSeconds(2));
     closeQuietly(listener);
+    if (tlsListener != null) {
+      closeQuietly(tlsListener);
+    }
     for (Tracker.Server server : tracker.servers()) {
       server.agent().close();
     }

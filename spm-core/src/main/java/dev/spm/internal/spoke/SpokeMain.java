@@ -8,6 +8,7 @@ import dev.spm.internal.comm.TaskComm;
 import dev.spm.internal.task.FunctionRef;
 import dev.spm.internal.wire.Connection;
 import dev.spm.internal.wire.ConnectionFile;
+import dev.spm.internal.wire.Tls;
 import dev.spm.internal.wire.Message;
 import dev.spm.internal.wire.Wire;
 import java.io.IOException;
@@ -43,9 +44,9 @@ public final class SpokeMain {
     for (int i = 1; i + 1 < args.length; i += 2) {
       options.put(args[i], args[i + 1]);
     }
-    String[] hostPort = options.get("--hub").split(":");
-    byte[] token = ConnectionFile.read(Path.of(options.get("--token-file"))).token();
-    Socket socket = new Socket(hostPort[0], Integer.parseInt(hostPort[1]));
+    ConnectionFile joining = ConnectionFile.read(Path.of(options.get("--token-file")));
+    byte[] token = joining.token();
+    Socket socket = Tls.connect(options.get("--hub"), joining.tls());
     PeerNet peers = new PeerNet(socket.getLocalAddress(), token);
     Connection hub = new Connection(socket);
     hub.send(new Message.Hello(Wire.PROTOCOL, Wire.buildId(), token, Message.Role.SPOKE, options.get("--server"),
@@ -55,6 +56,9 @@ public final class SpokeMain {
     if (answer instanceof Message.Refused refused) {
       System.err.println("spm spoke: the hub refused this spoke: " + refused.reason());
       Runtime.getRuntime().halt(2);
+    }
+    if (answer instanceof Message.Welcome welcome && welcome.keystore() != null) {
+      peers.useTls(Tls.serverContext(welcome.keystore(), welcome.keystorePassword()), joining.tls());
     }
     Thread.ofVirtual().name("spm-spoke-stdin").start(SpokeMain::watchStdin);
     Thread.ofVirtual().name("spm-spoke-heartbeat").start(() -> heartbeat(hub));

@@ -52,6 +52,10 @@ public final class Codec {
     fory.register(Message.GangResult.class, id++);
     fory.register(Message.PeerHello.class, id++);
     fory.register(Message.PeerData.class, id++);
+    fory.register(Message.ClassPathRequest.class, id++);
+    fory.register(Message.ClassPathManifest.class, id++);
+    fory.register(Message.FetchJar.class, id++);
+    fory.register(Message.JarChunk.class, id++);
     return fory;
   }
 

@@ -81,6 +81,11 @@ public final class Connection implements Closeable {
     socket.setSoTimeout(millis);
   }
 
+  /** Whether it runs over TLS. */
+  public boolean isTls() {
+    return socket instanceof javax.net.ssl.SSLSocket;
+  }
+
   /** The address of the other end. */
   public java.net.InetAddress remoteAddress() {
     return socket.getInetAddress();

@@ -11,16 +11,20 @@ import java.util.Map;
 
 /**
  * What a process needs to join a session, in a file only the session's user can read:
- * {@code hub=HOST:PORT} and {@code token=HEX}. A plain token file (the hex token alone) is read
- * too, for the processes the hub starts itself.
+ * {@code hub=HOST:PORT}, {@code token=HEX}, and for a hub that listens beyond loopback
+ * {@code tls=sha256:HEX}, the fingerprint of the session's certificate, which clients pin. A
+ * plain token file (the hex token alone) is read too, for the processes the hub starts itself.
+ *
+ * @param tls the certificate's fingerprint, or null when the hub is reached in the clear on loopback
  */
-public record ConnectionFile(String hub, byte[] token) {
+public record ConnectionFile(String hub, byte[] token, String tls) {
 
   /** Writes the file, readable and writable by its owner alone. */
   public void write(Path path) throws IOException {
     Files.deleteIfExists(path);
     Files.writeString(Files.createFile(path, PosixFilePermissions.asFileAttribute(
-        PosixFilePermissions.fromString("rw-------"))), "hub=" + hub + "\ntoken=" + HexFormat.of().formatHex(token) + "\n");
+        PosixFilePermissions.fromString("rw-------"))), "hub=" + hub + "\ntoken=" + HexFormat.of().formatHex(token) + "\n"
+        + (tls == null ? "" : "tls=" + tls + "\n"));
   }
 
   /**
@@ -51,7 +55,7 @@ public record ConnectionFile(String hub, byte[] token) {
       throw new SpmInputException(path + " holds no session token");
     }
     try {
-      return new ConnectionFile(fields.get("hub"), HexFormat.of().parseHex(token));
+      return new ConnectionFile(fields.get("hub"), HexFormat.of().parseHex(token), fields.get("tls"));
     } catch (IllegalArgumentException e) {
       throw new SpmInputException(path + " holds a token that is not hexadecimal", e);
     }

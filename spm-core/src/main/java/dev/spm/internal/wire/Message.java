@@ -9,8 +9,8 @@ import dev.spm.internal.task.FunctionRef;
  * registers exactly these classes with Fory.
  *
  * <pre>
- * agent → hub   Hello(AGENT), SpokeExited, Heartbeat
- * hub → agent   Welcome | Refused, KillSpoke, Shutdown
+ * agent → hub   Hello(AGENT), ClassPathRequest, FetchJar, SpokeExited, Heartbeat
+ * hub → agent   Welcome | Refused, ClassPathManifest, JarChunk, KillSpoke, Shutdown
  * spoke → hub   Hello(SPOKE), ReportBatch, EvalStarted, ChannelMessage, GangResult, Heartbeat
  * hub → spoke   Welcome | Refused, DefineFunction, GangStart, TaskBatch, ChannelReply, Shutdown
  * spoke → spoke PeerHello, PeerData (a gang's members, over their own connections)
@@ -30,8 +30,13 @@ public sealed interface Message {
   record Hello(int protocol, String buildId, byte[] token, Role role, String server, int slot, int incarnation,
       long pid, int slots, int peerPort) implements Message {}
 
-  /** The hub accepted the Hello. */
-  record Welcome(String sessionId) implements Message {}
+  /**
+   * The hub accepted the Hello.
+   *
+   * @param keystore over TLS, the session's certificate and key (PKCS#12), with which gang members
+   *     serve each other beyond loopback; null in the clear
+   */
+  record Welcome(String sessionId, byte[] keystore, String keystorePassword) implements Message {}
 
   /** The hub refused the Hello; the reason is for a person to read. The hub closes the connection. */
   record Refused(String reason) implements Message {}
@@ -146,6 +151,18 @@ public sealed interface Message {
    *     than to the user's send and receive
    */
   record PeerData(boolean collective, byte[] value) implements Message {}
+
+  /** An agent of another server asks for the hub's class path, to start its spokes on the same code. */
+  record ClassPathRequest() implements Message {}
+
+  /** The hub's class path as jars, in order: names for people, SHA-256 hashes (hex) to fetch and cache them by. */
+  record ClassPathManifest(String[] names, String[] sha256, long[] sizes) implements Message {}
+
+  /** An agent asks for one jar of the manifest. */
+  record FetchJar(String sha256) implements Message {}
+
+  /** A piece of a jar, in order; the last piece says so. An unknown hash gets one empty last piece. */
+  record JarChunk(String sha256, byte[] data, boolean last) implements Message {}
 
   /** Asks an agent to kill a spoke's whole process tree; the agent answers with SpokeExited. */
   record KillSpoke(int slot, int incarnation, String reason) implements Message {}
