@@ -142,6 +142,44 @@ class GangManagerTest {
   }
 
   @Test
+  void aMemberThatReturns_leavesNoOtherWaitingForeverForIt() {
+    List<Report<String>> reports = new ArrayList<>();
+    gang("returns", reports).manage(Task.of("e", CommFunctions::returnEarlyOrWait, 1), Pools.intraAll(), OPTIONS);
+
+    assertThat(reports).hasSize(3);
+    // The first member left waiting fails with GangBrokenException; the gang then ends.
+    assertThat(reports).filteredOn(r -> r.failure().filter(f -> f instanceof TaskEvalUncaught).isPresent())
+        .singleElement().satisfies(r -> assertThatThrownBy(r::value)
+            .hasMessageContaining("GangBrokenException").hasMessageContaining("member 1, which is gone"));
+  }
+
+  @Test
+  void aMemberThatTalksThenThrows_isTheOneBlamed() {
+    for (int run = 0; run < 3; run++) { // the member's peers see it leave about when the hub hears why
+      List<Report<String>> reports = new ArrayList<>();
+      gang("talks", reports).manage(Task.of("t", CommFunctions::talkThenThrow, 2), Pools.intraAll(), OPTIONS);
+
+      assertThatThrownBy(reports.get(2)::value).isInstanceOf(TaskEvalUncaught.class)
+          .hasMessageContaining("member 2 talked, then failed");
+      assertThat(reports.subList(0, 2)).allSatisfy(r -> assertThatThrownBy(r::value)
+          .isInstanceOfSatisfying(TaskGangAborted.class, e -> assertThat(e.member()).isEqualTo("t#2")));
+    }
+  }
+
+  @Test
+  void whenRelaunchesAreUsedUp_theLastRunsFailureIsReported() {
+    List<Report<String>> reports = new ArrayList<>();
+    gang("used-up", reports).relaunch(1).manage(Task.of("u", CommFunctions::lastAlwaysFails), Pools.intraAll(),
+        OPTIONS);
+
+    assertThat(reports).hasSize(3).allSatisfy(r -> assertThat(r.origin().attempt()).isEqualTo(2));
+    assertThatThrownBy(reports.get(2)::value).isInstanceOf(TaskEvalUncaught.class)
+        .hasMessageContaining("the last member always fails");
+    assertThatThrownBy(reports.get(0)::value).isInstanceOfSatisfying(TaskGangAborted.class,
+        e -> assertThat(e).hasMessageContaining("gang run 2"));
+  }
+
+  @Test
   void membersMayAlsoAskTheHub() {
     HubChannel<Integer, Long> shares = HubChannel.declare(name("shares"), (rank, from) -> 100L + rank);
     List<Report<Long>> reports = new ArrayList<>();

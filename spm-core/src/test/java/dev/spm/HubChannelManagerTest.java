@@ -123,7 +123,7 @@ class HubChannelManagerTest {
   /**
    * The seed's stale replies: the handler answers attempt 1 only after that attempt passed its
    * deadline, so the hub drops the reply instead of sending it; attempt 2 asks again and gets its
-   * answer. (The serial pool enforces no task deadline, so this runs on spokes.)
+   * answer. (The serial pool enforces no task deadline, so this runs on spokes; see below.)
    */
   @Test
   void aReplyForAnAttemptThatWasKilled_isDroppedAtTheHub() {
@@ -146,6 +146,23 @@ class HubChannelManagerTest {
       assertThat(r.value()).isEqualTo("answer to attempt 2");
       assertThat(r.origin().attempt()).isEqualTo(2);
     });
+  }
+
+  /** The serial pool enforces no deadline: a timed task whose ask takes long still gets its reply, and the pool goes on. */
+  @Test
+  void onTheSerialPool_aSlowHandlerDoesNotEndATimedTask() {
+    HubChannel<String, String> slow = HubChannel.declare(name("slow-serial"), (m, from) -> {
+      Thread.sleep(400); // longer than the task's deadline
+      return m + "!";
+    });
+    List<String> values = new ArrayList<>();
+    HubChannelManager<String> manager = HubChannelManager.declare(name("serial-deadline"), r -> values.add(r.value()),
+        slow);
+    manager.submit(Task.of("first", CommFunctions::askOnce, slow, "a").withTimeout(Duration.ofMillis(300)));
+    manager.submit(Task.of("second", CommFunctions::askOnce, slow, "b"));
+    manager.manage(Pools.serial(), OPTIONS);
+
+    assertThat(values).containsExactly("a!", "b!");
   }
 
   @Test

@@ -98,6 +98,40 @@ public final class CommFunctions {
     return gang.allReduce(share, Long::sum);
   }
 
+  /** Member {@code early} returns at once; the others wait for a message from it that never comes. */
+  public static String returnEarlyOrWait(int early) {
+    Gang gang = Gang.current();
+    if (gang.rank() == early) {
+      return "returned";
+    }
+    return gang.receive(early);
+  }
+
+  /** Member {@code thrower} sends to every other member, then throws; they take that message and wait for more. */
+  public static String talkThenThrow(int thrower) {
+    Gang gang = Gang.current();
+    if (gang.rank() == thrower) {
+      for (int r = 0; r < gang.size(); r++) {
+        if (r != thrower) {
+          gang.send(r, "hello");
+        }
+      }
+      throw new IllegalStateException("member " + thrower + " talked, then failed");
+    }
+    gang.<String>receive(thrower);
+    return gang.receive(thrower);
+  }
+
+  /** Always fails on the last member. */
+  public static String lastAlwaysFails() {
+    Gang gang = Gang.current();
+    if (gang.rank() == gang.size() - 1) {
+      throw new IllegalStateException("the last member always fails");
+    }
+    gang.barrier();
+    return "unreachable";
+  }
+
   /** Tries to use the gang from a task that is not a member. */
   public static int notAMember() {
     return Gang.current().rank();

@@ -39,6 +39,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class AgentMain {
   private static final long QUICK_DEATH_NANOS = TimeUnit.SECONDS.toNanos(2);
+  private static final int HUB_SILENCE_MILLIS = 15_000;
 
   private final Map<String, String> options;
   private final String server;
@@ -122,7 +123,10 @@ public final class AgentMain {
       hub = new Connection(Tls.connect(options.get("--hub"), joining.tls()));
       hub.send(new Message.Hello(Wire.PROTOCOL, Wire.buildId(), token, Message.Role.AGENT, server, -1, 0,
           ProcessHandle.current().pid(), slots, 0));
-      answer = hub.receive();
+      do {
+        answer = hub.receive(); // the hub may send a heartbeat before its Welcome
+      } while (answer instanceof Message.Heartbeat);
+      hub.setReadTimeoutMillis(HUB_SILENCE_MILLIS); // the hub sends a heartbeat every second
     } catch (IOException | RuntimeException e) {
       shutdown("could not join the hub: " + e);
       return;
@@ -174,6 +178,8 @@ public final class AgentMain {
           default -> { }
         }
       }
+    } catch (java.net.SocketTimeoutException e) {
+      shutdown("the hub has been silent for " + HUB_SILENCE_MILLIS / 1000 + " s");
     } catch (IOException e) {
       shutdown("the connection to the hub was lost");
     }

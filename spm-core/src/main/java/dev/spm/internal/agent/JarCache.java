@@ -37,7 +37,7 @@ final class JarCache {
   Fetched fetch(Connection hub) throws IOException {
     Files.createDirectories(dir);
     hub.send(new Message.ClassPathRequest());
-    Message.ClassPathManifest manifest = expect(hub.receive(), Message.ClassPathManifest.class);
+    Message.ClassPathManifest manifest = expect(hub, Message.ClassPathManifest.class);
     List<String> classPath = new ArrayList<>();
     int fetched = 0;
     long bytes = 0;
@@ -47,7 +47,7 @@ final class JarCache {
         throw new IOException("the hub named a jar by a bad hash: " + sha);
       }
       Path jar = dir.resolve(sha + ".jar");
-      if (!Files.isRegularFile(jar) || Files.size(jar) != manifest.sizes()[i]) {
+      if (!Files.isRegularFile(jar) || Files.size(jar) != manifest.sizes()[i] || !sha.equals(hash(jar))) {
         bytes += download(hub, sha, manifest.names()[i], jar);
         fetched++;
       }
@@ -64,7 +64,7 @@ final class JarCache {
     try {
       try (OutputStream out = new DigestOutputStream(Files.newOutputStream(part), digest)) {
         while (true) {
-          Message.JarChunk chunk = expect(hub.receive(), Message.JarChunk.class);
+          Message.JarChunk chunk = expect(hub, Message.JarChunk.class);
           out.write(chunk.data());
           size += chunk.data().length;
           if (chunk.last()) {
@@ -83,11 +83,24 @@ final class JarCache {
     }
   }
 
-  private static <T extends Message> T expect(Message message, Class<T> type) throws IOException {
+  /** The hub's next message but heartbeats, which must be of this type. */
+  private static <T extends Message> T expect(Connection hub, Class<T> type) throws IOException {
+    Message message;
+    do {
+      message = hub.receive();
+    } while (message instanceof Message.Heartbeat);
     if (!type.isInstance(message)) {
       throw new IOException("expected " + type.getSimpleName() + " from the hub, but got " + message);
     }
     return type.cast(message);
+  }
+
+  private static String hash(Path file) throws IOException {
+    MessageDigest digest = sha256();
+    try (var in = new java.security.DigestInputStream(Files.newInputStream(file), digest)) {
+      in.transferTo(OutputStream.nullOutputStream());
+    }
+    return HexFormat.of().formatHex(digest.digest());
   }
 
   private static MessageDigest sha256() {

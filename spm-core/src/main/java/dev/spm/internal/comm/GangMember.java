@@ -111,12 +111,21 @@ public final class GangMember implements Gang, AutoCloseable {
     declare.declare(encode(value, "declareResult"));
   }
 
-  /** Closes this member's connections and forgets its mailbox. */
+  /**
+   * Leaves the gang: tells every other member that nothing more will come from this one (each
+   * gets a connection from it, then its close), so that none waits for it forever, then forgets
+   * the mailbox.
+   */
   @Override
   public void close() {
-    for (Connection c : out) {
-      if (c != null) {
-        c.close();
+    for (int r = 0; r < out.length; r++) {
+      if (r == rank || net == null) {
+        continue;
+      }
+      try {
+        connection(r).close();
+      } catch (IOException | RuntimeException e) {
+        // that member is gone already
       }
     }
     if (net != null) {

@@ -18,7 +18,8 @@ import dev.spm.internal.wire.Tls;
  * A spoke's door for its gang peers: it listens on the address the spoke reached the hub from,
  * accepts connections that prove the session's token, and files what arrives in the mailbox of
  * the gang it names. A peer may connect before this spoke has heard of the gang; what it sends
- * waits in the mailbox. Connections for a gang this spoke has left are refused.
+ * waits in the mailbox. Connections for a gang this spoke has left are refused. It accepts only
+ * once {@link #open} says whether it serves TLS.
  */
 public final class PeerNet {
   private static final int HELLO_TIMEOUT_MILLIS = 10_000;
@@ -36,7 +37,6 @@ public final class PeerNet {
   public PeerNet(InetAddress bindTo, byte[] token) throws IOException {
     this.listener = new ServerSocket(0, 64, bindTo);
     this.token = token.clone();
-    Thread.ofVirtual().name("spm-peer-accept").start(this::acceptLoop);
   }
 
   public int port() {
@@ -44,12 +44,14 @@ public final class PeerNet {
   }
 
   /**
-   * Serves peers beyond loopback over TLS with the session's certificate, and reaches them pinned
-   * to its fingerprint. Traffic on loopback stays in the clear.
+   * Starts accepting peers; until then they wait in the listener's backlog. With a session
+   * certificate ({@code server} not null), peers beyond loopback are served over TLS with it, and
+   * reached pinned to {@code fingerprint}; traffic on loopback stays in the clear.
    */
-  public void useTls(SSLContext server, String fingerprint) {
-    this.fingerprint = fingerprint;
+  public void open(SSLContext server, String fingerprint) {
+    this.fingerprint = server == null ? null : fingerprint;
     this.tls = server;
+    Thread.ofVirtual().name("spm-peer-accept").start(this::acceptLoop);
   }
 
   /** Opens a connection to a peer, over TLS when the session uses it and the peer is beyond loopback. */

@@ -61,7 +61,7 @@ final class ClassPathShipping {
   }
 
   /** Sends one jar of the manifest to an agent, in chunks; an unknown hash gets an empty last chunk. */
-  void send(String sha256, Connection agent) throws IOException {
+  void send(String sha256, Connection agent, Runnable progress) throws IOException {
     Entry entry;
     synchronized (this) {
       entry = manifest == null ? null
@@ -77,8 +77,11 @@ final class ClassPathShipping {
       while (true) {
         int read = in.readNBytes(buffer, 0, buffer.length);
         left -= read;
-        agent.send(new Message.JarChunk(sha256, Arrays.copyOf(buffer, read), left <= 0));
-        if (left <= 0) {
+        // A jar that shrank since the manifest ends early: the agent's hash check then fails.
+        boolean last = left <= 0 || read == 0;
+        agent.send(new Message.JarChunk(sha256, Arrays.copyOf(buffer, read), last));
+        progress.run();
+        if (last) {
           return;
         }
       }

@@ -90,6 +90,8 @@ public final class Hub {
         : Path.of(System.getProperty("java.io.tmpdir"), "spm-" + System.getProperty("user.name"));
     this.sessionDir = base.resolve(sessionId);
     this.logDir = sessionDir.resolve("logs");
+    Files.createDirectories(base);
+    Files.createDirectory(sessionDir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
     Files.createDirectories(logDir);
     this.tokenFile = sessionDir.resolve("token");
     Files.writeString(Files.createFile(tokenFile, PosixFilePermissions.asFileAttribute(
@@ -315,7 +317,8 @@ public final class Hub {
         switch (message) {
           case Message.SpokeExited exit -> tracker.spokeExited(server, exit);
           case Message.ClassPathRequest ignored -> connection.send(shipping.manifest());
-          case Message.FetchJar fetch -> shipping.send(fetch.sha256(), connection);
+          case Message.FetchJar fetch -> shipping.send(fetch.sha256(), connection,
+              () -> server.lastHeard = System.nanoTime()); // its heartbeats wait while this thread sends
           default -> { } // heartbeats
         }
       }
@@ -372,6 +375,7 @@ public final class Hub {
       }
       long now = System.nanoTime();
       for (Tracker.Server server : tracker.servers()) {
+        server.agent().trySend(new Message.Heartbeat()); // so that an agent can tell a silent hub too
         if (now - server.lastHeard > SILENCE_NANOS) {
           server.agent().close(); // its reader ends, and the tracker loses the server
           continue;

@@ -144,6 +144,14 @@ public final class ListEngine {
   /** A gang waiting for enough idle spokes to start, or to start again. */
   private GangRun waitingGang;
   private byte[] declaredResult;
+  /** The gang running now, whose members' outcomes are held until every member has ended. */
+  private GangRun activeGang;
+  /**
+   * How long a knock-on failure (a member left waiting for one that is gone) waits for the failure
+   * that caused it, before the gang is stopped anyway: the cause usually arrives within
+   * milliseconds, by report or from the agent.
+   */
+  private static final long KNOCK_ON_GRACE_NANOS = TimeUnit.SECONDS.toNanos(1);
   private boolean awaitAllSpokes;
   /** Set when a serial task's message made the handler throw: thrown once the task returns. */
   private Abort deferred;
@@ -790,7 +798,9 @@ public final class ListEngine {
     if (!message.ask()) {
       return null;
     }
-    checkDeadlines(System.nanoTime());
+    if (!(backend instanceof SerialBackend)) { // the serial pool enforces no deadline: its task runs right here
+      checkDeadlines(System.nanoTime());
+    }
     if (!current(attempt, spoke)) {
       staleMessages++;
       return null;
@@ -840,12 +850,16 @@ public final class ListEngine {
     boolean culpritPrimary;
     /** A member declared the result: the others are being stopped. */
     boolean declared;
+    /** When to stop the members if only a knock-on failure (a member left waiting) has come: 0 for not set. */
+    long stopAtNanos;
+    final boolean[] delivered;
 
     GangRun(List<TaskSpec> members, int relaunchesLeft, int attemptNumber) {
       this.members = List.copyOf(members);
       this.relaunchesLeft = relaunchesLeft;
       this.attemptNumber = attemptNumber;
       this.outcomes = new Outcome[members.size()];
+      this.delivered = new boolean[members.size()];
     }
 
     boolean ending() {
@@ -890,6 +904,7 @@ public final class ListEngine {
       return; // relaunched spokes are still coming up
     }
     waitingGang = null;
+    activeGang = gang;
     String[] peers = new String[size];
     for (int r = 0; r < size; r++) {
       peers[r] = idle.get(r).spoke.peerAddress();
@@ -931,11 +946,14 @@ public final class ListEngine {
       return new Outcome(task, loading ? Kind.LOAD_TIMEOUT : Kind.EVAL_TIMEOUT, null, null,
           "passed its deadline of " + Duration.ofNanos(task.timeoutNanos()) + " and was killed" + signalText(down), origin);
     }
-    if (onPurpose) {
+    // A kill ends the spoke by a signal; a spoke that exited with a status died on its own, even
+    // if a kill was asked for meanwhile: that member failed first.
+    boolean ownDeath = down.signal() == 0 && down.exitCode() >= 0;
+    if (onPurpose && !ownDeath) {
       return new Outcome(task, loading ? Kind.LOAD_KILL : Kind.EVAL_KILL, null, null, "was killed: " + reason, origin);
     }
     return new Outcome(task, loading ? Kind.LOAD_FATAL : Kind.EVAL_FATAL, null, null,
-        "lost its spoke " + attempt.lane.slot + " (" + reason + signalText(down) + ")", origin);
+        "lost its spoke " + attempt.lane.slot + " (" + (ownDeath ? "exited" : reason) + signalText(down) + ")", origin);
   }
 
   private void memberEnded(Attempt attempt, Outcome outcome) {
@@ -949,7 +967,11 @@ public final class ListEngine {
         gang.culprit = rank;
         gang.culpritPrimary = primary;
       }
-      stopMembers(gang, "gang member '" + outcome.task().label() + "' " + outcome.what());
+      if (primary) {
+        stopMembers(gang);
+      } else if (gang.stopAtNanos == 0) {
+        gang.stopAtNanos = System.nanoTime() + KNOCK_ON_GRACE_NANOS;
+      }
     }
     if (gang.running == 0) {
       finishGang(gang);
@@ -962,8 +984,11 @@ public final class ListEngine {
         || (outcome.error() != null && "dev.spm.GangBrokenException".equals(outcome.error().className()));
   }
 
-  /** Kills the members still running, at once. */
-  private void stopMembers(GangRun gang, String reason) {
+  /** Kills the members still running, at once, naming the member that failed. */
+  private void stopMembers(GangRun gang) {
+    gang.stopAtNanos = Long.MAX_VALUE;
+    Outcome culprit = gang.outcomes[gang.culprit];
+    String reason = "gang member '" + culprit.task().label() + "' " + culprit.what();
     long now = System.nanoTime();
     for (Attempt other : inFlight.values()) {
       if (other.pending.gang == gang && other.lane.killReason == null && other.lane.spoke != null) {
@@ -994,41 +1019,39 @@ public final class ListEngine {
 
   private void finishGang(GangRun gang) {
     int size = gang.members.size();
-    if (gang.declared) {
-      for (Outcome o : gang.outcomes) {
-        deliver(o.kind() == Kind.OK || !knockOn(o) ? o : new Outcome(o.task(), Kind.STOPPED, null, null,
-            "was stopped: another member declared the gang's result", o.origin()));
-      }
-      return;
-    }
-    if (gang.culprit < 0) {
-      for (Outcome o : gang.outcomes) {
-        deliver(o);
-      }
-      return;
-    }
-    Outcome culprit = gang.outcomes[gang.culprit];
-    if (gang.relaunchesLeft > 0 && starting) {
+    if (gang.culprit >= 0 && !gang.declared && gang.relaunchesLeft > 0 && starting) {
+      activeGang = null;
       waitingGang = new GangRun(gang.members, gang.relaunchesLeft - 1, gang.attemptNumber + 1);
       return;
     }
-    String member = culprit.task().label();
+    Outcome culprit = gang.culprit < 0 ? null : gang.outcomes[gang.culprit];
     for (int r = 0; r < size; r++) {
       Outcome o = gang.outcomes[r];
-      if (r == gang.culprit) {
-        deliver(o);
+      Outcome report;
+      if (gang.declared) {
+        report = o.kind() == Kind.OK || !knockOn(o) ? o : new Outcome(o.task(), Kind.STOPPED, null, null,
+            "was stopped: another member declared the gang's result", o.origin());
+      } else if (culprit == null || r == gang.culprit) {
+        report = o;
       } else {
-        deliver(new Outcome(o.task(), Kind.GANG_ABORTED, null, culprit.error(), "ended with its gang: member '"
+        String member = culprit.task().label();
+        report = new Outcome(o.task(), Kind.GANG_ABORTED, null, culprit.error(), "ended with its gang: member '"
             + member + "' (rank " + gang.culprit + ") " + culprit.what() + (gang.attemptNumber > 1
-            ? " (gang run " + gang.attemptNumber + ")" : ""), o.origin(), member));
+            ? " (gang run " + gang.attemptNumber + ")" : ""), o.origin(), member);
       }
+      gang.delivered[r] = true; // before the handler runs: a report is delivered once, even if it throws
+      deliver(report);
     }
+    activeGang = null;
   }
 
   // ---- deadlines and kills -------------------------------------------------------------------
 
   private long nextDeadline() {
     long next = delayed.isEmpty() ? Long.MAX_VALUE : delayed.peek().atNanos();
+    if (activeGang != null && activeGang.stopAtNanos != 0) {
+      next = Math.min(next, activeGang.stopAtNanos);
+    }
     for (Lane lane : lanes) {
       Attempt head = lane.queue.peekFirst();
       if (lane.killReason != null) {
@@ -1041,6 +1064,9 @@ public final class ListEngine {
   }
 
   private void checkDeadlines(long now) {
+    if (activeGang != null && activeGang.stopAtNanos != 0 && now >= activeGang.stopAtNanos) {
+      stopMembers(activeGang); // no failure of its own came to explain the knock-on one
+    }
     for (Lane lane : lanes) {
       Attempt head = lane.queue.peekFirst();
       if (lane.killReason == null && head != null && head.deadlineNanos != 0 && now >= head.deadlineNanos) {
@@ -1143,6 +1169,13 @@ public final class ListEngine {
     }
     if (waitingGang != null) {
       waitingGang.members.forEach(m -> all.add(new Pending(m)));
+    }
+    if (activeGang != null) { // members that ended, whose reports were held for the gang's end
+      for (int r = 0; r < activeGang.outcomes.length; r++) {
+        if (activeGang.outcomes[r] != null && !activeGang.delivered[r]) {
+          all.add(new Pending(activeGang.members.get(r)));
+        }
+      }
     }
     all.sort((a, b) -> Long.compare(a.task.id(), b.task.id()));
     List<String> labels = new ArrayList<>(all.size());

@@ -57,9 +57,9 @@ public final class SpokeMain {
       System.err.println("spm spoke: the hub refused this spoke: " + refused.reason());
       Runtime.getRuntime().halt(2);
     }
-    if (answer instanceof Message.Welcome welcome && welcome.keystore() != null) {
-      peers.useTls(Tls.serverContext(welcome.keystore(), welcome.keystorePassword()), joining.tls());
-    }
+    Message.Welcome welcome = (Message.Welcome) answer;
+    peers.open(welcome.keystore() == null ? null : Tls.serverContext(welcome.keystore(), welcome.keystorePassword()),
+        joining.tls());
     Thread.ofVirtual().name("spm-spoke-stdin").start(SpokeMain::watchStdin);
     Thread.ofVirtual().name("spm-spoke-heartbeat").start(() -> heartbeat(hub));
     try {
@@ -158,11 +158,13 @@ public final class SpokeMain {
             evaluator.evaluate(attempt, functions.get(batch.functions()[i]), batch.args()[i], reports);
           } finally {
             TaskComm.exit();
-            if (member != null) {
-              member.close();
-            }
           }
+          // The report goes first: the member's peers see it leave (GangMember.close) only
+          // after the hub knows how it ended, so a failure is blamed on the member that failed.
           hub.send(reports.build());
+          if (member != null) {
+            member.close();
+          }
         }
       }
     } catch (InterruptedException | IOException e) {

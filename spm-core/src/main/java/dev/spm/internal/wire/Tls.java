@@ -29,10 +29,15 @@ import javax.net.ssl.X509TrustManager;
  * session, and every client pinned to its SHA-256 fingerprint (no certificate authority, no host
  * name check: the fingerprint travels in the connection file, beside the token). Members of the
  * session get the certificate's key in the hub's Welcome, over TLS and after proving the token,
- * so that gang members can serve each other with it.
+ * so that gang members can serve each other with it. So whoever holds the token can also pose as
+ * the session's servers: the token is the one secret, and the key adds no trust beyond it. The
+ * key store is written only while keytool makes it, in the session's own folder (0700), and
+ * deleted once read.
  */
 public final class Tls {
   private Tls() {}
+
+  private static final String PASSWORD_ENV = "SPM_KEYSTORE_PASSWORD";
 
   /**
    * A session's certificate and key.
@@ -56,15 +61,18 @@ public final class Tls {
     Path keytool = Path.of(JvmLauncher.javaCommand()).resolveSibling("keytool");
     List<String> command = List.of(keytool.toString(), "-genkeypair", "-alias", "spm", "-keyalg", "EC",
         "-groupname", "secp256r1", "-validity", "30", "-dname", "CN=spm session", "-storetype", "PKCS12",
-        "-keystore", store.toString(), "-storepass", password, "-keypass", password);
+        "-keystore", store.toString(), "-storepass:env", PASSWORD_ENV, "-keypass:env", PASSWORD_ENV);
     try {
-      Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+      ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+      builder.environment().put(PASSWORD_ENV, password); // not on the command line, which others can read
+      Process process = builder.start();
       String output = new String(process.getInputStream().readAllBytes());
       if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
         process.destroyForcibly();
         throw new SpmSessionException("could not make the session's TLS certificate with " + keytool + ": " + output.trim());
       }
       byte[] pkcs12 = Files.readAllBytes(store);
+      Files.delete(store); // the key lives in this JVM's memory only
       KeyStore keyStore = load(pkcs12, password);
       return new SessionCert(pkcs12, password, fingerprint((X509Certificate) keyStore.getCertificate("spm")));
     } catch (IOException | GeneralSecurityException e) {
