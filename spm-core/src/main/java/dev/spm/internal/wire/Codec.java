@@ -52,6 +52,7 @@ public final class Codec {
     fory.register(Message.GangResult.class, id++);
     fory.register(Message.PeerHello.class, id++);
     fory.register(Message.PeerData.class, id++);
+    fory.register(Message.DefineClasses.class, id++);
     return fory;
   }
 
