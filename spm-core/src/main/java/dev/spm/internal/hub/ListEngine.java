@@ -338,7 +338,7 @@ public final class ListEngine {
       long executionDeadline = options.timeoutExecution() == null ? Long.MAX_VALUE
           : System.nanoTime() + options.timeoutExecution().toNanos();
       hooks.started(live);
-      progress(ManageProgress.Phase.EVAL);
+      nextProgressNanos = System.nanoTime(); // the loop's first turn tells, once tasks are sent
       loop(executionDeadline);
     } catch (Abort abort) {
       killBusyLanes(abort.reason == Reason.HANDLER_THREW || abort.reason == Reason.SOURCE_THREW);
