@@ -28,9 +28,10 @@ class SessionOpenAsyncTest {
       // A second command, a sequence point after the first, using the resources differently.
       ListManager<Long> second = ListManager.declare("async-second", r -> r.value());
       for (int i = 0; i < 4; i++) {
-        second.submit(Task.of("t" + i, TestFunctions::sleepThenPid, 1L));
+        second.submit(Task.of("t" + i, TestFunctions::sleepThenPid, 300L));
       }
-      assertThat(second.manage(Pools.inter(), OPTIONS).slots()).hasSize(2);
+      ManageOptions both = ManageOptions.builder().nSpokesMin(2).timeoutWaitForSpokes(Duration.ofSeconds(60)).build();
+      assertThat(second.manage(Pools.inter(), both).slots()).hasSize(2);
     } finally {
       Sessions.closeLeavingNothing(opening.join());
     }
