@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 
 /**
  * A session: the hub, its always-online tracker, and a cloud of servers whose agents keep warm
@@ -31,6 +33,8 @@ import java.util.Optional;
 public final class Session implements AutoCloseable {
   private static final Object LOCK = new Object();
   private static Session current;
+  /** A session being opened by {@link Builder#openAsync()}, until it is open or has failed. */
+  private static CompletableFuture<Session> opening;
 
   private final CloudSpec cloud;
   private final Hub hub;
@@ -51,15 +55,58 @@ public final class Session implements AutoCloseable {
     return builder(cloud).open();
   }
 
+  /**
+   * Starts opening a session on a cloud with default settings, and returns at once: the seed's
+   * {@code createVirtualCloud -async}. See {@link Builder#openAsync()}.
+   *
+   * @throws SpmInputException if the cloud spec is bad
+   * @throws SpmUsageException if a session is already open, or being opened, in this process
+   */
+  public static CompletableFuture<Session> openAsync(String cloud) {
+    return builder(cloud).openAsync();
+  }
+
   /** A builder for a session on a cloud; the spec is checked at once. */
   public static Builder builder(String cloud) {
     return new Builder(CloudSpec.parse(cloud));
   }
 
-  /** The open session of this process, if any. */
+  /**
+   * The open session of this process, if any. If one is being opened asynchronously, waits until
+   * it is open; if that open fails, there is none.
+   */
   public static Optional<Session> current() {
+    try {
+      return Optional.of(awaitCurrent());
+    } catch (SpmException e) {
+      return Optional.empty();
+    }
+  }
+
+  /**
+   * The open session, after waiting for one being opened asynchronously.
+   *
+   * @throws SpmException if there is none: SpmSessionException, or what the pending open threw
+   */
+  private static Session awaitCurrent() {
+    CompletableFuture<Session> pending;
     synchronized (LOCK) {
-      return Optional.ofNullable(current);
+      if (current != null) {
+        return current;
+      }
+      pending = opening;
+    }
+    if (pending == null) {
+      throw new SpmSessionException("no session is open");
+    }
+    try {
+      return pending.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new SpmSessionException("interrupted while waiting for the session being opened", e);
+    } catch (ExecutionException e) {
+      throw e.getCause() instanceof SpmException cause ? cause
+          : new SpmSessionException("the session being opened failed: " + e.getCause(), e.getCause());
     }
   }
 
@@ -138,14 +185,15 @@ public final class Session implements AutoCloseable {
     }
   }
 
+  /** The backend of the open session; waits for a session being opened asynchronously. */
   static Backend backend(Pool pool) {
     synchronized (LOCK) {
-      if (current == null) {
+      if (current == null && opening == null) {
         throw new SpmSessionException("pool " + pool + " needs a cloud, but no session is open; open one first, "
             + "e.g. Session.open(\"local\"), or use Pools.serial()");
       }
-      return current.hub.tracker();
     }
+    return awaitCurrent().hub.tracker();
   }
 
   /** Settings of the processes a session starts. */
@@ -216,13 +264,59 @@ public final class Session implements AutoCloseable {
     public Session open() {
       Spm.requireHub();
       synchronized (LOCK) {
-        if (current != null) {
-          throw new SpmUsageException("a session is already open (" + current.id() + " on cloud '" + current.cloud()
-              + "'); close it before opening another");
-        }
+        requireNone();
         Hub hub = Hub.start(cloud, new Hub.SessionSettings(spokeHeap, spokeJvmOptions, baseDir, listen));
         current = new Session(cloud, hub);
         return current;
+      }
+    }
+
+    /**
+     * Starts opening the session on a thread of its own and returns at once: the seed's
+     * {@code createVirtualCloud -async}. Meanwhile the caller may declare managers and submit
+     * tasks; a {@code manage} on a pool that needs the cloud, and {@link Session#current()}, wait
+     * for the open to end, and {@code manage} then waits for spokes as always (up to
+     * timeoutWaitForSpokes). The future completes with the open session, or exceptionally with the
+     * {@link SpmSessionException} that {@link #open()} would have thrown; then {@code manage}
+     * throws it too, and another session may be opened.
+     *
+     * @throws SpmUsageException if a session is already open, or being opened, in this process
+     */
+    public CompletableFuture<Session> openAsync() {
+      Spm.requireHub();
+      CompletableFuture<Session> future = new CompletableFuture<>();
+      synchronized (LOCK) {
+        requireNone();
+        opening = future;
+      }
+      Thread.ofPlatform().name("spm-session-open").daemon().start(() -> {
+        try {
+          Hub hub = Hub.start(cloud, new Hub.SessionSettings(spokeHeap, spokeJvmOptions, baseDir, listen));
+          Session session;
+          synchronized (LOCK) {
+            session = new Session(cloud, hub);
+            current = session;
+            opening = null;
+          }
+          future.complete(session);
+        } catch (RuntimeException | Error e) {
+          synchronized (LOCK) {
+            opening = null;
+          }
+          future.completeExceptionally(e);
+        }
+      });
+      return future;
+    }
+
+    /** Holds LOCK. */
+    private static void requireNone() {
+      if (current != null) {
+        throw new SpmUsageException("a session is already open (" + current.id() + " on cloud '" + current.cloud()
+            + "'); close it before opening another");
+      }
+      if (opening != null) {
+        throw new SpmUsageException("a session is being opened (Session.openAsync); close it before opening another");
       }
     }
   }

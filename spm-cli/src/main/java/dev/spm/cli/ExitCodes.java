@@ -8,6 +8,8 @@ public final class ExitCodes {
   public static final int OK = 0;
   /** A demo found that some of its tasks failed. */
   public static final int TASKS_FAILED = 1;
+  /** {@code spm shell SCRIPT}: a snippet failed to compile, or threw. */
+  public static final int SNIPPET_FAILED = 1;
   /** {@code spm run}: more than 100 jobs failed (GNU parallel's 101). */
   public static final int MANY_JOBS_FAILED = 101;
   /** Bad input (an unknown flag, a bad duration, pool or cloud) or another error: GNU parallel's 255. */

@@ -11,14 +11,14 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "spm", mixinStandardHelpOptions = true, version = "spm 0.1.0",
     description = "Parallelism as the management of serial tasks.",
-    subcommands = {RunCommand.class, DemoCommand.class, BenchCommand.class, AgentCommand.class})
+    subcommands = {RunCommand.class, DemoCommand.class, ShellCommand.class, BenchCommand.class, AgentCommand.class})
 public final class SpmCommand implements Runnable {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "a subcommand is missing: run, demo or bench");
+    throw new CommandLine.ParameterException(spec.commandLine(), "a subcommand is missing: run, demo, shell or bench");
   }
 
   public static void main(String[] args) {

@@ -155,6 +155,10 @@ public final class ListEngine {
   private boolean awaitAllSpokes;
   /** Set when a serial task's message made the handler throw: thrown once the task returns. */
   private Abort deferred;
+  /** The progress listener of this run, or null: then no work is done for it. */
+  private final ManageProgress.Listener progress = ManageProgress.listener();
+  private long startNanos;
+  private long nextProgressNanos;
   private static long nextGangId = 1;
 
   public ListEngine(String name, Backend backend, ManageOptions options, Sink sink) {
@@ -308,6 +312,7 @@ public final class ListEngine {
    */
   public void run(Pool pool) {
     long start = System.nanoTime();
+    startNanos = start;
     try {
       if (backend instanceof SerialBackend serial) {
         serial.attach(new SerialBackend.InlineHub() {
@@ -341,6 +346,7 @@ public final class ListEngine {
       long executionDeadline = options.timeoutExecution() == null ? Long.MAX_VALUE
           : System.nanoTime() + options.timeoutExecution().toNanos();
       hooks.started(live);
+      nextProgressNanos = System.nanoTime(); // the loop's first turn tells, once tasks are sent
       loop(executionDeadline);
     } catch (Abort abort) {
       killBusyLanes(abort.reason == Reason.HANDLER_THREW || abort.reason == Reason.SOURCE_THREW);
@@ -348,7 +354,26 @@ public final class ListEngine {
           abort.getCause());
     } finally {
       backend.close();
+      progress(ManageProgress.Phase.EVAL_DONE);
     }
+  }
+
+  /** Tells the progress listener, if any, where the run is; see {@link ManageProgress}. */
+  private void progress(ManageProgress.Phase phase) {
+    if (progress == null) {
+      return;
+    }
+    long now = System.nanoTime();
+    nextProgressNanos = now + ManageProgress.PERIOD.toNanos();
+    int running = 0;
+    int waiting = ready.size() + (pushedBack != null ? 1 : 0);
+    for (Lane lane : lanes) {
+      running += lane.queue.isEmpty() ? 0 : 1;
+      waiting += lane.pinned.size();
+    }
+    waiting += inFlight.size() - running;
+    ManageProgress.tell(progress, new ManageProgress.Snapshot(name, phase, liveLanes(), lanes.size(), succeeded,
+        failed + stopped, running, waiting, Duration.ofNanos(now - startNanos), options.timeoutWaitForSpokes()));
   }
 
   private void awaitSpokes(long start) {
@@ -358,9 +383,15 @@ public final class ListEngine {
           + pool() + " selects only " + lanes.size() + " slot(s)", null);
     }
     int wanted = awaitAllSpokes ? Math.max(lanes.size(), options.nSpokesMin()) : options.nSpokesMin();
+    progress(ManageProgress.Phase.WAITING_FOR_SPOKES);
+    long period = ManageProgress.PERIOD.toNanos();
     while (liveLanes() < wanted) {
       long left = deadline - System.nanoTime();
-      Event event = left <= 0 ? null : take(left);
+      Event event = left <= 0 ? null : take(progress == null ? left : Math.min(left, period));
+      if (event == null && progress != null && left > period) {
+        progress(ManageProgress.Phase.WAITING_FOR_SPOKES); // the deadline is still ahead
+        continue;
+      }
       if (event == null && awaitAllSpokes && liveLanes() >= options.nSpokesMin()) {
         return; // a gang of the spokes that came up
       }
@@ -392,6 +423,9 @@ public final class ListEngine {
       }
       long now = System.nanoTime();
       long wakeAt = Math.min(executionDeadline, nextDeadline());
+      if (progress != null) {
+        wakeAt = Math.min(wakeAt, nextProgressNanos);
+      }
       if (now >= executionDeadline) {
         throw new Abort(Reason.EXECUTION_TIMEOUT, "passed timeoutExecution (" + options.timeoutExecution() + ")",
             null);
@@ -405,6 +439,9 @@ public final class ListEngine {
         }
       }
       checkDeadlines(System.nanoTime());
+      if (progress != null && System.nanoTime() >= nextProgressNanos) {
+        progress(ManageProgress.Phase.EVAL);
+      }
     }
   }
 

@@ -2,6 +2,7 @@ package dev.spm.internal.hub;
 
 import dev.spm.internal.hub.ListEngine.Attempt;
 import dev.spm.internal.task.FunctionRef;
+import dev.spm.internal.task.ShippedClasses;
 import dev.spm.internal.wire.Connection;
 import dev.spm.internal.wire.Message;
 import java.io.IOException;
@@ -20,6 +21,9 @@ final class RemoteSpoke implements SpokeLink {
   private final String name;
   private final String peerAddress;
   private final Map<FunctionRef, Integer> functionIds = new HashMap<>();
+  /** The shipped classes this spoke has: a generation, and how many of its classes. */
+  private ShippedClasses.Generation shippedGeneration;
+  private int shippedCount;
   volatile long lastHeard = System.nanoTime();
 
   RemoteSpoke(Connection connection, Tracker.Server server, int slot, int incarnation, long pid, int peerPort) {
@@ -73,6 +77,10 @@ final class RemoteSpoke implements SpokeLink {
     byte[][] args = new byte[n][];
     boolean[] timed = new boolean[n];
     try {
+      ShippedClasses.Generation classes = ShippedClasses.current();
+      if (classes != null && (classes != shippedGeneration || classes.size() != shippedCount)) {
+        ship(classes);
+      }
       for (int i = 0; i < n; i++) {
         Attempt attempt = attempts.get(i);
         TaskSpec task = attempt.task();
@@ -91,6 +99,15 @@ final class RemoteSpoke implements SpokeLink {
     } catch (IOException e) {
       broken(e);
     }
+  }
+
+  /** Sends the classes of the generation that this spoke has not received yet. */
+  private void ship(ShippedClasses.Generation classes) throws IOException {
+    int from = classes == shippedGeneration ? shippedCount : 0;
+    ShippedClasses.Slice slice = classes.since(from);
+    connection.send(new Message.DefineClasses(classes.id(), slice.names(), slice.bytes()));
+    shippedGeneration = classes;
+    shippedCount = from + slice.size();
   }
 
   @Override

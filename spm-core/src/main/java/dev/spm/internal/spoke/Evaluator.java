@@ -4,6 +4,7 @@ import dev.spm.internal.Roles;
 import dev.spm.internal.task.ErrorData;
 import dev.spm.internal.task.FunctionRef;
 import dev.spm.internal.task.Functions;
+import dev.spm.internal.task.ShippedClasses;
 import dev.spm.internal.task.Values;
 import dev.spm.internal.wire.Message.ReportBatch;
 import dev.spm.internal.wire.ReportStatus;
@@ -18,6 +19,8 @@ import java.util.Map;
  */
 public final class Evaluator {
   private final Map<FunctionRef, Functions.Invoker> invokers = new HashMap<>();
+  /** The generation of shipped classes that {@link #invokers} were resolved in. */
+  private ShippedClasses.Generation generation;
 
   /** Evaluates and appends the report to {@code reports}. Never throws for a task's failure. */
   public void evaluate(long attempt, FunctionRef function, byte[] args, ReportBatch.Builder reports) {
@@ -59,6 +62,11 @@ public final class Evaluator {
   }
 
   private Functions.Invoker invoker(FunctionRef function) throws ReflectiveOperationException {
+    ShippedClasses.Generation shipped = ShippedClasses.current();
+    if (shipped != generation) {
+      invokers.clear(); // a new generation of shipped classes may reuse a function's name
+      generation = shipped;
+    }
     Functions.Invoker invoker = invokers.get(function);
     if (invoker == null) {
       invoker = Functions.resolve(function);

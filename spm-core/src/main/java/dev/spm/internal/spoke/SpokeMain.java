@@ -6,6 +6,7 @@ import dev.spm.internal.comm.GangMember;
 import dev.spm.internal.comm.PeerNet;
 import dev.spm.internal.comm.TaskComm;
 import dev.spm.internal.task.FunctionRef;
+import dev.spm.internal.task.ShippedClasses;
 import dev.spm.internal.wire.Connection;
 import dev.spm.internal.wire.ConnectionFile;
 import dev.spm.internal.wire.Tls;
@@ -93,6 +94,7 @@ public final class SpokeMain {
         Message message = hub.receive();
         switch (message) {
           case Message.DefineFunction define -> functions.put(define.id(), define.function());
+          case Message.DefineClasses classes -> ShippedClasses.received(classes.generation(), classes.names(), classes.bytes());
           case Message.TaskBatch batch when CommMode.mayTalkToHub(batch.mode()) -> {
             if (talker == null) {
               talker = Thread.ofPlatform().name("spm-spoke-talking-task").daemon().start(this::talk);

@@ -88,12 +88,14 @@ public final class Functions {
 
   /**
    * Loads a class the way a spoke will: from the system class loader, which is built from the
-   * same class path. A class defined elsewhere (a JShell snippet, a custom loader) is refused.
+   * same class path, or from the {@link ShippedClasses} that travel to the spokes (the classes of
+   * {@code spm shell}). A class defined elsewhere (a custom loader, a JShell not run by spm) is
+   * refused.
    */
   static Class<?> loadAsSpokesWould(String className, ClassLoader seenBy) {
     Class<?> loaded;
     try {
-      loaded = Class.forName(className, false, ClassLoader.getSystemClassLoader());
+      loaded = Class.forName(className, false, ShippedClasses.loader(ClassLoader.getSystemClassLoader()));
     } catch (ClassNotFoundException | LinkageError e) {
       throw new SpmInputException("task function class " + className + " is not on the class path that spokes use ("
           + "it was loaded by " + seenBy + "); put it in a jar or folder on the class path");
@@ -126,8 +128,9 @@ public final class Functions {
 
   /** Resolves a ref to something callable; used on spokes and by the serial pool. */
   public static Invoker resolve(FunctionRef ref) throws ReflectiveOperationException {
-    Class<?> type = Class.forName(ref.className(), true, Thread.currentThread().getContextClassLoader() != null
-        ? Thread.currentThread().getContextClassLoader() : ClassLoader.getSystemClassLoader());
+    ClassLoader context = Thread.currentThread().getContextClassLoader();
+    Class<?> type = Class.forName(ref.className(), true,
+        ShippedClasses.loader(context != null ? context : ClassLoader.getSystemClassLoader()));
     if (ref.isClass()) {
       TaskFunction<?> instance = (TaskFunction<?>) type.getConstructor().newInstance();
       return args -> instance.apply(java.util.Arrays.asList(args));

@@ -8,8 +8,8 @@ import org.apache.fory.config.Language;
 /**
  * Encodes user values (task arguments, results) as bytes, with Apache Fory. Unlike the protocol's
  * own records, user classes are not registered in advance, so any class on the class path of both
- * ends will do. The same encoding is used by the serial pool, so a value that works there works
- * on a cluster.
+ * ends will do, and so will a class of the {@link ShippedClasses} (those of {@code spm shell}). The
+ * same encoding is used by the serial pool, so a value that works there works on a cluster.
  *
  * <p>Thread-safe: a pool of Fory instances serves any thread.
  */
@@ -22,13 +22,42 @@ public final class Values {
     org.apache.fory.logging.LoggerFactory.disableLogging(); // its INFO lines would reach users' stderr
   }
 
-  private static final ThreadSafeFory FORY = Fory.builder()
-      .withLanguage(Language.JAVA)
-      .requireClassRegistration(false)
-      .suppressClassRegistrationWarnings(true)
-      .withRefTracking(true)
-      .withAsyncCompilation(true)
-      .buildThreadSafeForyPool(1, 64);
+  /** Fory instances bound to a class loader: the class path's (null), or a generation of shipped classes. */
+  private record Binding(ClassLoader loader, ThreadSafeFory fory) {}
+
+  private static volatile Binding binding = new Binding(null, build(null));
+
+  private static ThreadSafeFory build(ClassLoader loader) {
+    var builder = Fory.builder()
+        .withLanguage(Language.JAVA)
+        .requireClassRegistration(false)
+        .suppressClassRegistrationWarnings(true)
+        .withRefTracking(true)
+        .withAsyncCompilation(true);
+    if (loader != null) {
+      builder.withClassLoader(loader);
+    }
+    return builder.buildThreadSafeForyPool(1, 64);
+  }
+
+  /**
+   * The encoder for the current generation of {@link ShippedClasses}: Fory caches classes by name,
+   * and a new generation may reuse a name, so each generation gets instances of its own.
+   */
+  private static ThreadSafeFory fory() {
+    Binding b = binding;
+    ClassLoader shipped = ShippedClasses.loader(null);
+    if (b.loader() != shipped) {
+      synchronized (Values.class) {
+        b = binding;
+        if (b.loader() != shipped) {
+          b = new Binding(shipped, build(shipped));
+          binding = b;
+        }
+      }
+    }
+    return b.fory();
+  }
 
   /**
    * Encodes task arguments.
@@ -40,11 +69,11 @@ public final class Values {
       return NONE;
     }
     try {
-      return FORY.serialize(args);
+      return fory().serialize(args);
     } catch (RuntimeException | StackOverflowError e) {
       for (int i = 0; i < args.length; i++) {
         try {
-          FORY.serialize(args[i]);
+          fory().serialize(args[i]);
         } catch (RuntimeException | StackOverflowError inner) {
           throw new SpmInputException("argument " + (i + 1) + " of " + what + " (" + typeOf(args[i])
               + ") cannot be serialized: " + rootMessage(inner), inner);
@@ -55,16 +84,16 @@ public final class Values {
   }
 
   public static Object[] decodeArgs(byte[] bytes) {
-    return bytes.length == 0 ? new Object[0] : (Object[]) FORY.deserialize(bytes);
+    return bytes.length == 0 ? new Object[0] : (Object[]) fory().deserialize(bytes);
   }
 
   /** Encodes a result; a null result is encoded as no bytes. Throws the encoder's exception. */
   public static byte[] encode(Object value) {
-    return value == null ? NONE : FORY.serialize(value);
+    return value == null ? NONE : fory().serialize(value);
   }
 
   public static Object decode(byte[] bytes) {
-    return bytes.length == 0 ? null : FORY.deserialize(bytes);
+    return bytes.length == 0 ? null : fory().deserialize(bytes);
   }
 
   static String typeOf(Object value) {

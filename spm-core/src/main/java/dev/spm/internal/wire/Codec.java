@@ -56,6 +56,7 @@ public final class Codec {
     fory.register(Message.ClassPathManifest.class, id++);
     fory.register(Message.FetchJar.class, id++);
     fory.register(Message.JarChunk.class, id++);
+    fory.register(Message.DefineClasses.class, id++);
     return fory;
   }
 

@@ -12,7 +12,7 @@ import dev.spm.internal.task.FunctionRef;
  * agent → hub   Hello(AGENT), ClassPathRequest, FetchJar, SpokeExited, Heartbeat
  * hub → agent   Welcome | Refused, ClassPathManifest, JarChunk, KillSpoke, Shutdown
  * spoke → hub   Hello(SPOKE), ReportBatch, EvalStarted, ChannelMessage, GangResult, Heartbeat
- * hub → spoke   Welcome | Refused, DefineFunction, GangStart, TaskBatch, ChannelReply, Shutdown
+ * hub → spoke   Welcome | Refused, DefineClasses, DefineFunction, GangStart, TaskBatch, ChannelReply, Shutdown
  * spoke → spoke PeerHello, PeerData (a gang's members, over their own connections)
  * </pre>
  */
@@ -175,4 +175,13 @@ public sealed interface Message {
 
   /** Sent every second by agents and spokes, so a silent peer is found within a bound. */
   record Heartbeat() implements Message {}
+
+  /**
+   * Class files a spoke cannot find on its class path (those of {@code spm shell}), sent before
+   * the first batch that may need them; see {@link dev.spm.internal.task.ShippedClasses}.
+   *
+   * @param generation a new id replaces the classes sent before (the shell was reset)
+   * @param names binary class names, each with its class file in {@code bytes}
+   */
+  record DefineClasses(int generation, String[] names, byte[][] bytes) implements Message {}
 }
