@@ -12,7 +12,8 @@ import java.util.SplittableRandom;
 /**
  * Writes a deterministic directed edge list that looks like a web or citation graph: a skewed
  * (Zipf) distribution of in-degrees and of out-degrees, about one node in eight dangling (no
- * out-edge), about 1% duplicate lines and 0.2% self-loops, node ids scattered over
+ * out-edge), 1% of the lines copies of earlier ones (and a few percent more repeated by chance
+ * between busy nodes), 0.2% self-loops, node ids scattered over
  * {@code [0, 3N)} (not every integer is a node), and about 2% of the nodes in small separate
  * components (2 to 6 nodes each), so that weakly connected components are not one giant alone.
  * Lines are in random order, after a {@code #} header. The same (edges, seed) give the same bytes.

@@ -8,7 +8,9 @@ package dev.spm.examples.graph;
  */
 public final class TimedExchange implements Exchange {
   private final Exchange delegate;
-  private long nanos;
+  private long sendNanos;
+  private long receiveNanos;
+  private long sumNanos;
   private long messages;
   private long bytes;
   private long sums;
@@ -19,7 +21,22 @@ public final class TimedExchange implements Exchange {
 
   /** Nanoseconds spent inside exchange calls so far. */
   public long nanos() {
-    return nanos;
+    return sendNanos + receiveNanos + sumNanos;
+  }
+
+  /** Nanoseconds spent inside {@code send} so far. */
+  public long sendNanos() {
+    return sendNanos;
+  }
+
+  /** Nanoseconds spent inside {@code receive…} so far, mostly waiting for the sender. */
+  public long receiveNanos() {
+    return receiveNanos;
+  }
+
+  /** Nanoseconds spent inside {@code allReduceSum} so far, mostly waiting for the slowest member. */
+  public long sumNanos() {
+    return sumNanos;
   }
 
   /** Messages sent so far. */
@@ -48,7 +65,7 @@ public final class TimedExchange implements Exchange {
   }
 
   private void sent(long t0, long payload) {
-    nanos += System.nanoTime() - t0;
+    sendNanos += System.nanoTime() - t0;
     messages++;
     bytes += payload;
   }
@@ -80,7 +97,7 @@ public final class TimedExchange implements Exchange {
     try {
       return delegate.receiveInts(from);
     } finally {
-      nanos += System.nanoTime() - t0;
+      receiveNanos += System.nanoTime() - t0;
     }
   }
 
@@ -90,7 +107,7 @@ public final class TimedExchange implements Exchange {
     try {
       return delegate.receiveLongs(from);
     } finally {
-      nanos += System.nanoTime() - t0;
+      receiveNanos += System.nanoTime() - t0;
     }
   }
 
@@ -100,7 +117,7 @@ public final class TimedExchange implements Exchange {
     try {
       return delegate.receiveDoubles(from);
     } finally {
-      nanos += System.nanoTime() - t0;
+      receiveNanos += System.nanoTime() - t0;
     }
   }
 
@@ -110,7 +127,7 @@ public final class TimedExchange implements Exchange {
     try {
       return delegate.allReduceSum(value);
     } finally {
-      nanos += System.nanoTime() - t0;
+      sumNanos += System.nanoTime() - t0;
       sums++;
     }
   }
@@ -121,7 +138,7 @@ public final class TimedExchange implements Exchange {
     try {
       return delegate.allReduceSum(values);
     } finally {
-      nanos += System.nanoTime() - t0;
+      sumNanos += System.nanoTime() - t0;
       sums++;
     }
   }
