@@ -96,8 +96,10 @@ final class Boundary {
       throw new IllegalArgumentException("the part is member " + part.rank() + " of " + part.members()
           + ", but the exchange is member " + ex.rank() + " of " + ex.size());
     }
-    double nodes = ex.allReduceSum((double) part.nodes());
-    if (nodes != (double) part.nodes() * ex.size()) {
+    // equal counts on every member iff the spread around their mean is 0 (exact in doubles: N < 2^31)
+    double mean = ex.allReduceSum((double) part.nodes()) / ex.size();
+    double off = part.nodes() - mean;
+    if (ex.allReduceSum(off * off) != 0) {
       throw new ExchangeException("member " + ex.rank() + " has " + part.nodes()
           + " nodes, but not every member has: the members loaded different graphs");
     }

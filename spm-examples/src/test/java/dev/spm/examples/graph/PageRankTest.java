@@ -149,6 +149,16 @@ class PageRankTest {
   }
 
   @Test
+  void membersThatLoadedDifferentGraphs_failBeforeIterating() {
+    EdgeList a = EdgeList.of(1, 2, 2, 3, 3, 1);
+    EdgeList b = EdgeList.of(1, 2, 2, 3, 3, 4);
+    assertThatThrownBy(() -> ThreadGang.run(2, LONG,
+        ex -> PageRank.run(GraphPart.of(ex.rank() == 0 ? a : b, ex.rank(), 2), ex, PageRank.Options.DEFAULT)))
+        .isInstanceOf(ExchangeException.class)
+        .hasMessageContaining("nodes, but not every member has: the members loaded different graphs");
+  }
+
+  @Test
   void partOfAnotherGang_isRefused() {
     GraphPart p = GraphPart.of(EdgeList.of(1, 2), 0, 2);
     assertThatThrownBy(() -> PageRank.run(p, Exchange.solo(), PageRank.Options.DEFAULT))
