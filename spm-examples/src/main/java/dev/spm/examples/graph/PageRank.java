@@ -23,10 +23,11 @@ import java.util.List;
  * below the tolerance (networkx compares with {@code N * tol}; here the tolerance is the L1 bound
  * itself), or after exactly {@link Options#iterations()} iterations when that is set.
  *
- * <p>On a gang: each member owns a range of nodes and their out-edges. Each iteration, it adds
- * up the contributions of its nodes per target, keeps those for its own nodes, and sends those for
- * every other member's nodes to that member directly, as one array aligned to the targets agreed
- * in {@link Boundary}; then it receives and adds what the others sent it. One
+ * <p>On a gang: each member owns a range of nodes and their out-edges. Each iteration, it first
+ * adds up its nodes' contributions to every other member's nodes and sends them to that member
+ * directly, as one array aligned to the targets agreed in {@link Boundary}; then, while the
+ * messages travel, it adds up the contributions to its own nodes; then it receives and adds what
+ * the others sent it. One
  * {@code allReduceSum} of two numbers per iteration gives the L1 change (to stop) and the
  * dangling mass (for the next iteration). Ranks stay where they are computed: at the end, only
  * each member's 10 best are gathered, by every member.
@@ -108,14 +109,23 @@ public final class PageRank {
     return ThreadGang.run(members, timeout, ex -> run(GraphPart.load(file, ex.rank(), ex.size()), ex, options));
   }
 
-  /** One member's state. Overview: {@code x} holds the owned ranks; {@code acc} the slots' sums. */
+  /**
+   * One member's state. Overview: {@code x} holds the owned ranks; {@code acc} the slots' sums
+   * (see {@link Boundary}). The out-edges are split by target into two CSR arrays, those to ghosts
+   * and those to owned nodes, so that an iteration can add up and send the peers' sums first and
+   * add up its own while the messages travel.
+   */
   private static final class Member {
-    private final GraphPart part;
     private final Exchange ex;
+    private final GraphPart part;
     private final Options options;
     private final Boundary b;
     private final int n;
     private final double[] invDegree; // 1 / outdeg, or 0 for a dangling node
+    private final int[] remoteStart; // by owned node, into remoteSlot
+    private final int[] remoteSlot;  // ghost slots
+    private final int[] localStart;
+    private final int[] localSlot;   // owned slots
 
     Member(GraphPart part, Exchange ex, Options options) {
       this.part = part;
@@ -127,6 +137,28 @@ public final class PageRank {
       for (int u = 0; u < n; u++) {
         int d = part.outDegree(u);
         invDegree[u] = d == 0 ? 0 : 1.0 / d;
+      }
+      int[] rowStart = part.rowStart();
+      int remote = 0;
+      for (int e = 0; e < b.slot.length; e++) {
+        remote += b.slot[e] >= n ? 1 : 0;
+      }
+      remoteStart = new int[n + 1];
+      remoteSlot = new int[remote];
+      localStart = new int[n + 1];
+      localSlot = new int[b.slot.length - remote];
+      int r = 0;
+      int l = 0;
+      for (int u = 0; u < n; u++) {
+        for (int e = rowStart[u]; e < rowStart[u + 1]; e++) {
+          if (b.slot[e] >= n) {
+            remoteSlot[r++] = b.slot[e];
+          } else {
+            localSlot[l++] = b.slot[e];
+          }
+        }
+        remoteStart[u + 1] = r;
+        localStart[u + 1] = l;
       }
     }
 
@@ -147,8 +179,11 @@ public final class PageRank {
       int it = 0;
       while (true) {
         it++;
-        scatter(x, acc);
-        exchange(acc);
+        Arrays.fill(acc, 0);
+        scatter(x, remoteStart, remoteSlot, acc);
+        send(acc);
+        scatter(x, localStart, localSlot, acc);
+        receive(acc);
         double base = alpha * dangling * invN + (1 - alpha) * invN;
         double l1 = 0;
         double danglingNext = 0;
@@ -190,28 +225,29 @@ public final class PageRank {
       return d;
     }
 
-    /** acc[slot] = sum of x[u] / outdeg(u) over this member's edges u→slot. */
-    private void scatter(double[] x, double[] acc) {
-      Arrays.fill(acc, 0);
-      int[] rowStart = part.rowStart();
-      int[] slot = b.slot;
+    /** acc[slot] += x[u] / outdeg(u) for each of the given edges u→slot. */
+    private void scatter(double[] x, int[] start, int[] slot, double[] acc) {
       for (int u = 0; u < n; u++) {
         double c = x[u] * invDegree[u];
-        for (int e = rowStart[u], end = rowStart[u + 1]; e < end; e++) {
+        for (int e = start[u], end = start[u + 1]; e < end; e++) {
           acc[slot[e]] += c;
         }
       }
     }
 
-    /** Sends each peer the sums for its nodes; adds what the peers sent into acc[0, n). */
-    private void exchange(double[] acc) {
-      int me = ex.rank();
+    /** Sends each peer the sums for its nodes. */
+    private void send(double[] acc) {
       for (int q = 0; q < ex.size(); q++) {
-        if (q != me) {
+        if (q != ex.rank()) {
           int from = n + b.ghostStart[q];
           ex.send(q, Arrays.copyOfRange(acc, from, from + b.ghostsOf(q)));
         }
       }
+    }
+
+    /** Adds what the peers sent into acc[0, n). */
+    private void receive(double[] acc) {
+      int me = ex.rank();
       for (int q = 0; q < ex.size(); q++) {
         if (q != me) {
           double[] in = ex.receiveDoubles(q);
