@@ -63,6 +63,12 @@ public final class GraphGen {
     }
   }
 
+  /** The edges that {@link #write} would write, without a file. */
+  static EdgeList edgeList(int edges, long seed) {
+    long[][] g = generate(edges, seed);
+    return new EdgeList(g[0], g[1], edges);
+  }
+
   /** The edges as {src ids, dst ids}, in output order. */
   static long[][] generate(int edges, long seed) {
     SplittableRandom rnd = new SplittableRandom(seed);

@@ -35,7 +35,7 @@ class ComponentsTest {
   @ParameterizedTest
   @ValueSource(ints = {1, 2, 3, 7})
   void generatedGraph_onGangs_matchesSearch(int members) {
-    assertLikeSearch(PageRankTest.generated(20_000, 21), members);
+    assertLikeSearch(GraphGen.edgeList(20_000, 21), members);
   }
 
   @Test

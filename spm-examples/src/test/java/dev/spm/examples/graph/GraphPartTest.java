@@ -25,15 +25,6 @@ class GraphPartTest {
     return out;
   }
 
-  private static EdgeList generated(int edges, long seed) {
-    long[][] g = GraphGen.generate(edges, seed);
-    long[] pairs = new long[2 * edges];
-    for (int i = 0; i < edges; i++) {
-      pairs[2 * i] = g[0][i];
-      pairs[2 * i + 1] = g[1][i];
-    }
-    return EdgeList.of(pairs);
-  }
 
   @Test
   void nodes_areTheIdsInEdges_numberedInAscendingOrder() {
@@ -56,7 +47,7 @@ class GraphPartTest {
   @Test
   void sparseHugeAndNegativeIds_numberAsDenseOnesDo() {
     long shift = 7_000_000_000_000_000L;
-    EdgeList dense = generated(3000, 4);
+    EdgeList dense = GraphGen.edgeList(3000, 4);
     long[] pairs = new long[2 * dense.size()];
     for (int i = 0; i < dense.size(); i++) {
       pairs[2 * i] = dense.src(i) % 5 == 0 ? -dense.src(i) * 1_000_003 : dense.src(i) + shift;
@@ -76,7 +67,7 @@ class GraphPartTest {
   @ParameterizedTest
   @ValueSource(ints = {1, 2, 3, 7})
   void parts_coverEveryNodeAndEdgeOnce_inContiguousRangesBalancedByEdges(int members) {
-    EdgeList g = generated(20_000, 9);
+    EdgeList g = GraphGen.edgeList(20_000, 9);
     GraphPart whole = GraphPart.of(g, 0, 1);
     Set<String> all = new HashSet<>();
     int next = 0;

@@ -15,15 +15,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 class PageRankTest {
   private static final Duration LONG = Duration.ofSeconds(60);
 
-  static EdgeList generated(int edges, long seed) {
-    long[][] g = GraphGen.generate(edges, seed);
-    long[] pairs = new long[2 * edges];
-    for (int i = 0; i < edges; i++) {
-      pairs[2 * i] = g[0][i];
-      pairs[2 * i + 1] = g[1][i];
-    }
-    return EdgeList.of(pairs);
-  }
 
   private static PageRankResult serial(EdgeList g, PageRank.Options o) {
     return PageRank.run(GraphPart.of(g, 0, 1), Exchange.solo(), o);
@@ -35,7 +26,7 @@ class PageRankTest {
 
   @Test
   void fixedIterations_matchTheNaiveReference_withDanglingDuplicatesAndSelfLoops() {
-    EdgeList g = generated(3000, 11);
+    EdgeList g = GraphGen.edgeList(3000, 11);
     GraphPart whole = GraphPart.of(g, 0, 1);
     for (int iterations : new int[] {1, 2, 5, 40}) {
       PageRankResult r = serial(g, PageRank.Options.DEFAULT.withIterations(iterations));
@@ -50,21 +41,21 @@ class PageRankTest {
 
   @Test
   void byDefault_itIteratesUntilTheL1ChangeIsBelow1e12_andRanksSumToOne() {
-    PageRankResult r = serial(generated(3000, 12), PageRank.Options.DEFAULT);
+    PageRankResult r = serial(GraphGen.edgeList(3000, 12), PageRank.Options.DEFAULT);
     assertThat(r.change()).isLessThan(1e-12);
     double sum = 0;
     for (double x : r.ranks()) {
       sum += x;
     }
     assertThat(sum).isCloseTo(1.0, within(1e-12));
-    PageRankResult oneLess = serial(generated(3000, 12), PageRank.Options.DEFAULT.withIterations(r.iterations() - 1));
+    PageRankResult oneLess = serial(GraphGen.edgeList(3000, 12), PageRank.Options.DEFAULT.withIterations(r.iterations() - 1));
     assertThat(oneLess.change()).isGreaterThanOrEqualTo(1e-12);
   }
 
   @ParameterizedTest
   @ValueSource(ints = {2, 3, 4, 7})
   void gangOnThreads_equalsTheSerialRun(int members) {
-    EdgeList g = generated(20_000, 13);
+    EdgeList g = GraphGen.edgeList(20_000, 13);
     PageRankResult serial = serial(g, PageRank.Options.DEFAULT);
     List<PageRankResult> parts = gang(g, members, PageRank.Options.DEFAULT);
     int at = 0;
@@ -125,7 +116,7 @@ class PageRankTest {
   @Test
   void tooFewIterationsToConverge_failWithBothFigures() {
     PageRank.Options o = new PageRank.Options(0.85, 1e-12, 0, 5);
-    assertThatThrownBy(() -> serial(generated(500, 1), o))
+    assertThatThrownBy(() -> serial(GraphGen.edgeList(500, 1), o))
         .isInstanceOf(NotConvergedException.class)
         .hasMessageStartingWith("PageRank did not converge in 5 iterations: the last L1 change was ")
         .hasMessageEndingWith(", the tolerance 1.0E-12");
