@@ -122,10 +122,29 @@ public final class PageRank {
     private final Boundary b;
     private final int n;
     private final double[] invDegree; // 1 / outdeg, or 0 for a dangling node
-    private final int[] remoteStart; // by owned node, into remoteSlot
-    private final int[] remoteSlot;  // ghost slots
-    private final int[] localStart;
-    private final int[] localSlot;   // owned slots
+    private final Edges toGhosts;
+    private final Edges toOwned;
+
+    /** Some of the member's out-edges in CSR: by owned node, offsets into their target slots. */
+    private record Edges(int[] start, int[] slot) {
+      /** The edges whose target slot is a ghost's ({@code ghosts}) or an owned node's. */
+      static Edges of(GraphPart part, Boundary b, boolean ghosts) {
+        int n = part.owned();
+        int[] rowStart = part.rowStart();
+        int[] start = new int[n + 1];
+        int[] slot = new int[b.slot.length];
+        int k = 0;
+        for (int u = 0; u < n; u++) {
+          for (int e = rowStart[u]; e < rowStart[u + 1]; e++) {
+            if (b.slot[e] >= n == ghosts) {
+              slot[k++] = b.slot[e];
+            }
+          }
+          start[u + 1] = k;
+        }
+        return new Edges(start, Arrays.copyOf(slot, k));
+      }
+    }
 
     Member(GraphPart part, Exchange ex, Options options) {
       this.part = part;
@@ -138,28 +157,8 @@ public final class PageRank {
         int d = part.outDegree(u);
         invDegree[u] = d == 0 ? 0 : 1.0 / d;
       }
-      int[] rowStart = part.rowStart();
-      int remote = 0;
-      for (int e = 0; e < b.slot.length; e++) {
-        remote += b.slot[e] >= n ? 1 : 0;
-      }
-      remoteStart = new int[n + 1];
-      remoteSlot = new int[remote];
-      localStart = new int[n + 1];
-      localSlot = new int[b.slot.length - remote];
-      int r = 0;
-      int l = 0;
-      for (int u = 0; u < n; u++) {
-        for (int e = rowStart[u]; e < rowStart[u + 1]; e++) {
-          if (b.slot[e] >= n) {
-            remoteSlot[r++] = b.slot[e];
-          } else {
-            localSlot[l++] = b.slot[e];
-          }
-        }
-        remoteStart[u + 1] = r;
-        localStart[u + 1] = l;
-      }
+      this.toGhosts = Edges.of(part, b, true);
+      this.toOwned = Edges.of(part, b, false);
     }
 
     PageRankResult run() {
@@ -180,9 +179,9 @@ public final class PageRank {
       while (true) {
         it++;
         Arrays.fill(acc, 0);
-        scatter(x, remoteStart, remoteSlot, acc);
+        scatter(x, toGhosts, acc);
         send(acc);
-        scatter(x, localStart, localSlot, acc);
+        scatter(x, toOwned, acc);
         receive(acc);
         double base = alpha * dangling * invN + (1 - alpha) * invN;
         double l1 = 0;
@@ -226,7 +225,9 @@ public final class PageRank {
     }
 
     /** acc[slot] += x[u] / outdeg(u) for each of the given edges u→slot. */
-    private void scatter(double[] x, int[] start, int[] slot, double[] acc) {
+    private void scatter(double[] x, Edges edges, double[] acc) {
+      int[] start = edges.start();
+      int[] slot = edges.slot();
       for (int u = 0; u < n; u++) {
         double c = x[u] * invDegree[u];
         for (int e = start[u], end = start[u + 1]; e < end; e++) {
