@@ -13,6 +13,8 @@
 //     ./spm shell examples/prologue.jsh              # progress lines on stderr when it is a terminal
 //     ./spm shell --progress examples/prologue.jsh   # and always
 
+import dev.spm.examples.graph.GraphGangDemo;
+import dev.spm.examples.graph.GraphGen;
 import dev.spm.examples.launcher.LauncherDemo;
 import dev.spm.examples.make.MakeDemo;
 import dev.spm.examples.primes.PrimesDemo;
@@ -132,8 +134,15 @@ try (var files = Files.walk(cprog)) {
 // >>> cmdC -parallel: a fine-grain SAT solver, on resources like cmdA's.
 // ---- cmdC goes here (the SAT issue) ----
 
-// >>> cmdD -parallel: graph analytics.
-// ---- cmdD goes here (the graph issue) ----
+// >>> cmdD -parallel: graph analytics. A gang on inter: one member per spoke of every server, each
+// loading its part of the edge list; rank contributions travel spoke to spoke every iteration.
+Path edges = Files.createTempFile("prologue-graph", ".txt");
+GraphGen.write(edges, 20_000, 1);
+var pagerank = GraphGangDemo.run("pagerank", edges, 0, Pools.inter(), System.err);
+System.out.println("cmdD: pagerank's top node: " + pagerank.lines().get(0) + "  (" + pagerank.timing() + ")");
+var components = GraphGangDemo.run("components", edges, 0, Pools.inter(), System.err);
+System.out.println("cmdD: " + components.lines().get(0));
+Files.delete(edges);
 
 cloud.join().close();
 System.out.println("prologue: done; the cloud is closed");
