@@ -34,10 +34,11 @@ public final class CdclSolver {
    * reduction and the arena is compacted when more than a fifth of it is garbage (references in
    * reasons, watches and the clause lists are then forwarded).
    *
-   * watches[l] lists the clauses watching literal l, as pairs (reference, blocker): they are
-   * visited when l becomes false. A blocker is another literal of the clause; when it is true the
-   * clause is skipped without reading the arena. A binary clause is entered as (~cr, other
-   * literal) and handled from the watch list alone.
+   * watches[l] lists the clauses of three or more literals watching literal l, as pairs
+   * (reference, blocker): they are visited when l becomes false. A blocker is another literal of
+   * the clause; when it is true the clause is skipped without reading the arena. Binary clauses
+   * are in binWatches[l] instead, as pairs (other literal, reference), and are visited first,
+   * from the list alone.
    *
    * Only the thread in solve() touches the state; stopRequested is the one field written by
    * others.
@@ -62,7 +63,11 @@ public final class CdclSolver {
   private static final double BLOCK_R = 1.4;
   private static final int SPECIAL_REDUCE_INCREMENT = 1000;
 
+  /** Literal visits allowed to variable elimination: a few seconds at most. */
+  private static final long ELIMINATION_BUDGET = 200_000_000L;
+
   private final Cnf cnf;
+  private final Elimination elimination;
   private final Config config;
   private final ClauseExchange exchange;
   private final int numVars;
@@ -83,7 +88,7 @@ public final class CdclSolver {
   private final VarHeap heap;
   private double varInc = 1;
   private float clauseInc = 1;
-  private long rng;
+  private final SplitMix64 random;
 
   private int[] arena;
   private int arenaTop;
@@ -92,6 +97,8 @@ public final class CdclSolver {
   private final IntVec learnts = new IntVec();
   private final int[][] watches;
   private final int[] watchSize;
+  private final int[][] binWatches;
+  private final int[] binSize;
 
   private final byte[] seen;
   private final IntVec learnt = new IntVec();
@@ -109,6 +116,11 @@ public final class CdclSolver {
   private long reduceInterval;
   private int simplifyTrail = -1;
   private long simplifyBudget;
+
+  private LocalSearch walker;
+  private long nextWalk;
+  private long walkPropagations;
+  private int walks;
 
   private long conflicts;
   private long decisions;
@@ -140,27 +152,42 @@ public final class CdclSolver {
     litMark = new int[numLits];
     watches = new int[numLits][];
     watchSize = new int[numLits];
+    binWatches = new int[numLits][];
+    binSize = new int[numLits];
     long literals = cnf.numLiterals();
     arena = new int[(int) Math.min(Integer.MAX_VALUE - 16, Math.max(1024,
         (literals + (long) HEADER * cnf.numClauses()) * 3 / 2))];
 
-    rng = config.seed() ^ 0x2545F4914F6CDD1DL;
+    random = new SplitMix64(config.seed() ^ 0x2545F4914F6CDD1DL);
     for (int v = 0; v < numVars; v++) {
       savedNegative[v] = switch (config.polarity()) {
         case FALSE -> true;
         case TRUE -> false;
-        case RANDOM -> (nextLong() & 1) == 0;
+        case RANDOM -> (random.nextLong() & 1) == 0;
       };
       if (config.randomInitialActivity()) {
-        activity[v] = nextDouble() * 0.00001;
+        activity[v] = random.nextDouble() * 0.00001;
       }
     }
     heap = new VarHeap(activity);
-    for (int v = 0; v < numVars; v++) {
-      heap.insert(v);
+    if (config.eliminate()) {
+      elimination = new Elimination(cnf, ELIMINATION_BUDGET);
+      for (int[] c : elimination.clauses()) {
+        if (!ok) {
+          break;
+        }
+        addAtLevelZero(c, false, 0);
+      }
+    } else {
+      elimination = null;
+      for (int i = 0; i < cnf.numClauses() && ok; i++) {
+        addAtLevelZero(toInternal(cnf.clauseView(i)), false, 0);
+      }
     }
-    for (int i = 0; i < cnf.numClauses() && ok; i++) {
-      addAtLevelZero(cnf.clauseView(i), false, 0);
+    for (int v = 0; v < numVars; v++) {
+      if (elimination == null || !elimination.isEliminated(v)) {
+        heap.insert(v);
+      }
     }
     reduceInterval = config.firstReduce();
     nextReduce = reduceInterval;
@@ -182,12 +209,18 @@ public final class CdclSolver {
     }
     started = true;
     int status = ok ? 0 : -1;
+    boolean walkFound = false;
     double lubyBase = 2;
     int run = 0;
     while (status == 0) {
       importShared();
       if (!ok || !simplify()) {
         status = -1;
+        break;
+      }
+      if (config.walkEffort() > 0 && conflicts >= nextWalk && walk()) {
+        status = 1;
+        walkFound = true;
         break;
       }
       long budget = config.restarts() == Config.Restarts.LUBY
@@ -203,7 +236,11 @@ public final class CdclSolver {
     if (status == 1) {
       int[] model = new int[numVars];
       for (int v = 0; v < numVars; v++) {
-        model[v] = value[2 * v] == TRUE ? v + 1 : -(v + 1);
+        boolean isTrue = value[2 * v] == 0 ? !savedNegative[v] : value[2 * v] == TRUE;
+        model[v] = isTrue ? v + 1 : -(v + 1);
+      }
+      if (elimination != null && !walkFound) {
+        elimination.extend(model);
       }
       int bad = cnf.firstFalsifiedClause(model);
       if (bad >= 0) {
@@ -218,6 +255,26 @@ public final class CdclSolver {
 
   private SatResult.Stats stats() {
     return new SatResult.Stats(conflicts, decisions, propagations, restarts, learntCount, exported, imported);
+  }
+
+  /**
+   * At level 0: local search from the saved phases, which then hold its best assignment. Returns
+   * whether that assignment is a model (the variables unassigned at level 0 take their phases).
+   */
+  private boolean walk() {
+    if (walker == null) {
+      walker = new LocalSearch(cnf, config.seed());
+    }
+    walks++;
+    long flips = Math.max(10L * cnf.numClauses(), (long) (config.walkEffort() * (propagations - walkPropagations)));
+    byte[] fixed = new byte[numVars];
+    for (int v = 0; v < numVars; v++) {
+      fixed[v] = value[2 * v];
+    }
+    boolean found = walker.walk(savedNegative, fixed, flips, () -> stopRequested);
+    walkPropagations = propagations;
+    nextWalk = conflicts + 1000L * walks;
+    return found;
   }
 
   // ---- search -------------------------------------------------------------------------------
@@ -311,6 +368,28 @@ public final class CdclSolver {
     int ts = trailSize;
     while (qh < ts) {
       int falseLit = trail[qh++] ^ 1;
+      int[] bs = binWatches[falseLit];
+      for (int i = 0, n = binSize[falseLit]; i < n; i += 2) {
+        int other = bs[i];
+        byte ov = value[other];
+        if (ov == TRUE) {
+          continue;
+        }
+        if (ov == FALSE) {
+          confl = bs[i + 1];
+          break;
+        }
+        int v = other >> 1;
+        value[other] = TRUE;
+        value[other ^ 1] = FALSE;
+        level[v] = dl;
+        reason[v] = bs[i + 1];
+        trail[ts++] = other;
+      }
+      if (confl != NONE) {
+        qh = ts;
+        break;
+      }
       int[] ws = watches[falseLit];
       int n = watchSize[falseLit];
       int i = 0;
@@ -324,22 +403,6 @@ public final class CdclSolver {
           ws[j] = cr;
           ws[j + 1] = blocker;
           j += 2;
-          continue;
-        }
-        if (cr < 0) {
-          ws[j] = cr;
-          ws[j + 1] = blocker;
-          j += 2;
-          if (bv == FALSE) {
-            confl = ~cr;
-            break;
-          }
-          int v = blocker >> 1;
-          value[blocker] = TRUE;
-          value[blocker ^ 1] = FALSE;
-          level[v] = dl;
-          reason[v] = ~cr;
-          trail[ts++] = blocker;
           continue;
         }
         int lits = cr + HEADER;
@@ -399,8 +462,8 @@ public final class CdclSolver {
 
   private int pickBranchLiteral() {
     int next = NONE;
-    if (config.randomFrequency() > 0 && !heap.isEmpty() && nextDouble() < config.randomFrequency()) {
-      next = heap.at((int) (nextDouble() * heap.size()));
+    if (config.randomFrequency() > 0 && !heap.isEmpty() && random.nextDouble() < config.randomFrequency()) {
+      next = heap.at((int) (random.nextDouble() * heap.size()));
       if (value[2 * next] != 0) {
         next = NONE;
       }
@@ -635,9 +698,27 @@ public final class CdclSolver {
   private void attach(int cr) {
     int l0 = arena[cr + HEADER];
     int l1 = arena[cr + HEADER + 1];
-    int ref = arena[cr + SIZE] == 2 ? ~cr : cr;
-    addWatch(l0, ref, l1);
-    addWatch(l1, ref, l0);
+    if (arena[cr + SIZE] == 2) {
+      binWatches[l0] = push(binWatches[l0], binSize, l0, l1, cr);
+      binWatches[l1] = push(binWatches[l1], binSize, l1, l0, cr);
+    } else {
+      addWatch(l0, cr, l1);
+      addWatch(l1, cr, l0);
+    }
+  }
+
+  /** Appends the pair (a, b) to list {@code lit} of a pair-list family; returns the list. */
+  private static int[] push(int[] list, int[] sizes, int lit, int a, int b) {
+    int n = sizes[lit];
+    if (list == null) {
+      list = new int[8];
+    } else if (n == list.length) {
+      list = Arrays.copyOf(list, n * 2);
+    }
+    list[n] = a;
+    list[n + 1] = b;
+    sizes[lit] = n + 2;
+    return list;
   }
 
   private void addWatch(int lit, int ref, int blocker) {
@@ -656,9 +737,31 @@ public final class CdclSolver {
   }
 
   /**
-   * Adds a clause of DIMACS literals at decision level 0: drops repeated literals and those false
-   * at level 0, ignores tautologies and clauses already satisfied, and assigns and propagates a
-   * unit. An empty result, or a unit in conflict, makes the formula unsatisfiable ({@code ok} false).
+   * The clause in the solver's literals, or null when it names a variable that elimination
+   * removed (such a clause cannot be added; see {@link Config#eliminate()}).
+   *
+   * @throws IllegalArgumentException when a literal is 0 or beyond the formula's variables
+   */
+  private int[] toInternal(int[] dimacs) {
+    int[] lits = new int[dimacs.length];
+    for (int i = 0; i < dimacs.length; i++) {
+      int d = dimacs[i];
+      int v = Math.abs(d) - 1;
+      if (d == 0 || v >= numVars) {
+        throw new IllegalArgumentException("literal " + d + " is outside the formula's variables 1.." + numVars);
+      }
+      if (elimination != null && elimination.isEliminated(v)) {
+        return null;
+      }
+      lits[i] = 2 * v + (d < 0 ? 1 : 0);
+    }
+    return lits;
+  }
+
+  /**
+   * Adds a clause at decision level 0: drops repeated literals and those false at level 0,
+   * ignores tautologies and clauses already satisfied, and assigns and propagates a unit. An empty
+   * result, or a unit in conflict, makes the formula unsatisfiable ({@code ok} false).
    */
   private void addAtLevelZero(int[] clause, boolean isLearnt, int lbd) {
     if (++mark == Integer.MAX_VALUE) {
@@ -666,13 +769,7 @@ public final class CdclSolver {
       mark = 1;
     }
     learnt.clear();
-    for (int dimacs : clause) {
-      int v = Math.abs(dimacs) - 1;
-      if (dimacs == 0 || v >= numVars) {
-        throw new IllegalArgumentException("literal " + dimacs + " is outside the formula's variables 1.."
-            + numVars);
-      }
-      int lit = 2 * v + (dimacs < 0 ? 1 : 0);
+    for (int lit : clause) {
       if (value[lit] == TRUE || litMark[lit ^ 1] == mark) {
         return;
       }
@@ -707,8 +804,9 @@ public final class CdclSolver {
   private void importShared() {
     exchange.importInto((clause, lbd) -> {
       imported++;
-      if (ok) {
-        addAtLevelZero(clause, true, lbd);
+      int[] lits = toInternal(clause);
+      if (ok && lits != null) {
+        addAtLevelZero(lits, true, lbd);
       }
     });
   }
@@ -815,20 +913,23 @@ public final class CdclSolver {
   /** Removes deleted clauses from the watch lists. */
   private void sweepWatches() {
     for (int lit = 0; lit < watches.length; lit++) {
-      int[] ws = watches[lit];
-      int n = watchSize[lit];
-      int j = 0;
-      for (int i = 0; i < n; i += 2) {
-        int ref = ws[i];
-        int cr = ref < 0 ? ~ref : ref;
-        if ((arena[cr + FLAGS] & DELETED) == 0) {
-          ws[j] = ref;
-          ws[j + 1] = ws[i + 1];
-          j += 2;
-        }
-      }
-      watchSize[lit] = j;
+      sweep(watches[lit], watchSize, lit, 0);
+      sweep(binWatches[lit], binSize, lit, 1);
     }
+  }
+
+  /** Drops the pairs of list {@code lit} whose clause (at offset {@code refAt} of the pair) is deleted. */
+  private void sweep(int[] list, int[] sizes, int lit, int refAt) {
+    int n = sizes[lit];
+    int j = 0;
+    for (int i = 0; i < n; i += 2) {
+      if ((arena[list[i + refAt] + FLAGS] & DELETED) == 0) {
+        list[j] = list[i];
+        list[j + 1] = list[i + 1];
+        j += 2;
+      }
+    }
+    sizes[lit] = j;
   }
 
   /**
@@ -862,8 +963,11 @@ public final class CdclSolver {
     for (int lit = 0; lit < watches.length; lit++) {
       int[] ws = watches[lit];
       for (int i = 0, n = watchSize[lit]; i < n; i += 2) {
-        int ref = ws[i];
-        ws[i] = ref < 0 ? ~old[~ref + ACTIVITY] : old[ref + ACTIVITY];
+        ws[i] = old[ws[i] + ACTIVITY];
+      }
+      int[] bs = binWatches[lit];
+      for (int i = 1, n = binSize[lit]; i < n; i += 2) {
+        bs[i] = old[bs[i] + ACTIVITY];
       }
     }
     arena = fresh;
@@ -887,17 +991,6 @@ public final class CdclSolver {
       x = x % size;
     }
     return Math.pow(y, seq);
-  }
-
-  private long nextLong() {
-    long z = (rng += 0x9E3779B97F4A7C15L);
-    z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-    z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-    return z ^ (z >>> 31);
-  }
-
-  private double nextDouble() {
-    return (nextLong() >>> 11) * 0x1.0p-53;
   }
 
   /** A fixed-size window of the last values pushed, with their running sum. */

@@ -56,7 +56,16 @@ public final class Instances {
   public static final String FORMS = "random3:VARS:RATIO:SEED, php:HOLES, tseitin:VERTICES:DEGREE:SEED:sat|unsat, "
       + "colour:VERTICES:COLOURS:AVERAGE_DEGREE:SEED";
 
-  /** The benchmark's instances: random 3-SAT at the threshold with 250 and 300 variables, and structured ones. */
+  /**
+   * The benchmark's instances: random 3-SAT at ratio 4.26 with 250 variables (seeds 1 to 4) and 300
+   * (seeds 1 to 6), satisfiable and not; pigeonhole with 8 and 9 holes; Tseitin parity formulas on
+   * a random 4-regular graph of 30 vertices and a 3-regular one of 70; 3-colouring of a random graph
+   * of 400 vertices at average degree 4.65 and 4-colouring of one of 120 at 8.6. The seeds are the
+   * first ones, not picked; the sizes make minisat take about 0.1 to 30 s each here.
+   */
   public static final List<String> BENCHMARK = List.of(
-      "random3:250:4.26:1", "random3:250:4.26:2", "random3:250:4.26:3", "random3:250:4.26:4");
+      "random3:250:4.26:1", "random3:250:4.26:2", "random3:250:4.26:3", "random3:250:4.26:4",
+      "random3:300:4.26:1", "random3:300:4.26:2", "random3:300:4.26:3", "random3:300:4.26:4",
+      "random3:300:4.26:5", "random3:300:4.26:6",
+      "php:8", "php:9", "tseitin:30:4:1:unsat", "tseitin:70:3:1:unsat", "colour:400:3:4.65:1", "colour:120:4:8.6:1");
 }

@@ -6,9 +6,10 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * A portfolio of {@link CdclSolver}s on threads of this JVM, sharing clauses in memory: the first
- * member to decide the formula wins and the others are stopped. It is the gang's algorithm without
- * the gang, for tests of the sharing logic and for measuring it.
+ * A portfolio of {@link CdclSolver}s on threads of this JVM: the first member to decide the formula
+ * wins and the others are stopped. Members share clauses through {@link PackedExchange}s, as
+ * gang members would over the wire, each packet handed straight to the others' inboxes. It is the
+ * gang's algorithm without the gang, for tests of the sharing logic and for measuring it.
  *
  * <p>{@link #solve()} blocks until every member thread has ended. {@link #stop()} may be called
  * from another thread; {@code solve} then returns UNKNOWN soon. When a member throws, the others
@@ -21,16 +22,20 @@ public final class LocalPortfolio {
    *
    * @param result the winner's result, or UNKNOWN when stopped first
    * @param winner the winner's index in the configuration list, or -1
-   * @param sharedClauses clauses exported by any member (each counted once)
-   * @param sharedBytes their weight: 4 bytes per literal plus 4 per clause (its length)
+   * @param sharedClauses clauses shipped by any member (each counted once, however many members
+   *     received it); a member ships its exports at its restarts
+   * @param sharedBytes their weight in packets: {@code 4 × (literals + 2)} bytes per clause
    * @param members each member's search statistics, in configuration order
    */
   public record Outcome(SatResult result, int winner, long sharedClauses, long sharedBytes, Duration wallTime,
       List<SatResult.Stats> members) {}
 
+  /** The most ints a member buffers between two restarts: 4 MiB. */
+  private static final int MAX_BUFFERED_INTS = 1 << 20;
+
   private final Cnf cnf;
   private final List<Config> configs;
-  private final MemoryExchange exchange;
+  private final List<PackedExchange> exchanges = new ArrayList<>();
   private final List<CdclSolver> solvers = new ArrayList<>();
   private volatile boolean stopRequested;
 
@@ -41,7 +46,16 @@ public final class LocalPortfolio {
     }
     this.cnf = cnf;
     this.configs = List.copyOf(configs);
-    this.exchange = new MemoryExchange(configs.size());
+    for (int i = 0; i < configs.size(); i++) {
+      int rank = i;
+      exchanges.add(new PackedExchange(packet -> {
+        for (int j = 0; j < exchanges.size(); j++) {
+          if (j != rank) {
+            exchanges.get(j).offer(packet);
+          }
+        }
+      }, MAX_BUFFERED_INTS));
+    }
   }
 
   /** A portfolio of {@code members} members configured by {@link Config#portfolio(int)}. */
@@ -76,7 +90,7 @@ public final class LocalPortfolio {
         throw new IllegalStateException("solve() may be called once per LocalPortfolio");
       }
       for (int i = 0; i < n; i++) {
-        solvers.add(new CdclSolver(cnf, configs.get(i), exchange.member(i)));
+        solvers.add(new CdclSolver(cnf, configs.get(i), exchanges.get(i)));
       }
       if (stopRequested) {
         solvers.forEach(CdclSolver::stop);
@@ -121,13 +135,14 @@ public final class LocalPortfolio {
     }
     SatResult result = w != null ? results[w]
         : new SatResult(SatResult.Status.UNKNOWN, new int[0], results[0].stats());
-    return new Outcome(result, w == null ? -1 : w, exchange.sharedClauses(), exchange.sharedBytes(),
-        Duration.ofNanos(System.nanoTime() - start), stats);
+    return new Outcome(result, w == null ? -1 : w, sharedClauses(),
+        exchanges.stream().mapToLong(PackedExchange::shippedBytes).sum(), Duration.ofNanos(System.nanoTime() - start),
+        stats);
   }
 
   /** The clauses shared so far; any thread, any time, also while {@link #solve()} runs. */
   public long sharedClauses() {
-    return exchange.sharedClauses();
+    return exchanges.stream().mapToLong(PackedExchange::shippedClauses).sum();
   }
 
   private void stopAll() {

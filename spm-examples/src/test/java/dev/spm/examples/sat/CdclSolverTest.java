@@ -42,7 +42,8 @@ class CdclSolverTest {
     for (int i = 0; i < 1500; i++) {
       Cnf cnf = oddFormula(random);
       boolean expected = Reference.bruteForceSatisfiable(cnf);
-      SatResult r = Reference.solve(cnf, Config.portfolio(i % 6));
+      SatResult r = Reference.solve(cnf, Config.portfolio(i % 6).toBuilder().eliminate(i % 4 < 2)
+          .walkEffort(i % 3 == 0 ? 0 : 0.1).build());
       assertThat(r.status()).as("formula %d: %s", i, Dimacs.toString(cnf))
           .isEqualTo(expected ? SatResult.Status.SATISFIABLE : SatResult.Status.UNSATISFIABLE);
       sat += expected ? 1 : 0;
@@ -66,9 +67,10 @@ class CdclSolverTest {
     for (long seed = 1; seed <= 8; seed++) {
       Cnf cnf = Generators.random3Sat(vars, 4.26, seed);
       SatResult.Status expected = Reference.minisat(cnf, dir);
-      for (int member = 0; member < 2; member++) {
-        assertThat(Reference.solve(cnf, Config.portfolio(member)).status())
-            .as("random3:%d:4.26:%d, member %d", vars, seed, member).isEqualTo(expected);
+      for (Config config : List.of(Config.portfolio(0), Config.portfolio(0).toBuilder().walkEffort(0).build(),
+          Config.portfolio(1).toBuilder().walkEffort(0).build())) {
+        assertThat(Reference.solve(cnf, config).status()).as("random3:%d:4.26:%d, %s", vars, seed, config)
+            .isEqualTo(expected);
       }
       answers[expected == SatResult.Status.SATISFIABLE ? 0 : 1]++;
     }
