@@ -66,6 +66,9 @@ public final class CdclSolver {
   /** Literal visits allowed to variable elimination: a few seconds at most. */
   private static final long ELIMINATION_BUDGET = 200_000_000L;
 
+  /** The first walk, and any walk, may take 10 flips per clause, but no more than this. */
+  private static final long MIN_WALK_CAP = 2_000_000L;
+
   private final Cnf cnf;
   private final Elimination elimination;
   private final Config config;
@@ -266,7 +269,8 @@ public final class CdclSolver {
       walker = new LocalSearch(cnf, config.seed());
     }
     walks++;
-    long flips = Math.max(10L * cnf.numClauses(), (long) (config.walkEffort() * (propagations - walkPropagations)));
+    long flips = Math.max(Math.min(10L * cnf.numClauses(), MIN_WALK_CAP),
+        (long) (config.walkEffort() * (propagations - walkPropagations)));
     byte[] fixed = new byte[numVars];
     for (int v = 0; v < numVars; v++) {
       fixed[v] = value[2 * v];
