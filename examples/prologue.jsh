@@ -18,6 +18,9 @@ import dev.spm.examples.graph.GraphGen;
 import dev.spm.examples.launcher.LauncherDemo;
 import dev.spm.examples.make.MakeDemo;
 import dev.spm.examples.primes.PrimesDemo;
+import dev.spm.examples.sat.Dimacs;
+import dev.spm.examples.sat.Instances;
+import dev.spm.examples.sat.SatGangDemo;
 import dev.spm.examples.wordcount.WordCountDemo;
 
 /** Stops the script (spm shell exits 1, naming this) when a command did not succeed. */
@@ -131,8 +134,13 @@ try (var files = Files.walk(cprog)) {
   files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
 }
 
-// >>> cmdC -parallel: a fine-grain SAT solver, on resources like cmdA's.
-// ---- cmdC goes here (the SAT issue) ----
+// >>> cmdC -parallel: a fine-grain SAT solver, on resources like cmdA's: a portfolio of CDCL
+// solvers, one per spoke, sharing short learnt clauses spoke to spoke; the first to finish wins.
+Path formula = Files.createTempFile("prologue-parity", ".cnf");
+Dimacs.write(Instances.generate("tseitin:18:4:2:unsat"), formula);
+var solved = SatGangDemo.run(formula, Pools.inter(), System.err);
+System.out.println("cmdC: " + solved.output().lines().findFirst().orElse("?") + "  (" + solved.summary() + ")");
+Files.delete(formula);
 
 // >>> cmdD -parallel: graph analytics. A gang on inter: one member per spoke of every server, each
 // loading its part of the edge list; rank contributions travel spoke to spoke every iteration.

@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** {@code spm demo}: the seed's examples. */
 @Command(name = "demo", description = "The seed's examples.", mixinStandardHelpOptions = true,
     subcommands = {PrimesCommand.class, LauncherCommand.class, WordCountCommand.class, MakeCommand.class,
-        GraphCommands.PageRankCommand.class, GraphCommands.ComponentsCommand.class})
+        SatCommand.class, GraphCommands.PageRankCommand.class, GraphCommands.ComponentsCommand.class})
 final class DemoCommand implements Runnable {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
