@@ -151,7 +151,7 @@ public final class ListEngine {
    * that caused it, before the gang is stopped anyway: the cause usually arrives within
    * milliseconds, by report or from the agent.
    */
-  private static final long KNOCK_ON_GRACE_NANOS = TimeUnit.SECONDS.toNanos(1);
+  private static final long KNOCK_ON_GRACE_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
   private boolean awaitAllSpokes;
   /** Set when a serial task's message made the handler throw: thrown once the task returns. */
   private Abort deferred;
