@@ -898,10 +898,6 @@ public final class ListEngine {
       this.outcomes = new Outcome[members.size()];
       this.delivered = new boolean[members.size()];
     }
-
-    boolean ending() {
-      return declared || culprit >= 0;
-    }
   }
 
   /**
@@ -1041,9 +1037,13 @@ public final class ListEngine {
       return;
     }
     GangRun gang = attempt.pending.gang;
-    if (gang.ending()) {
-      return; // the first declaration wins, and a failing gang has no result
+    if (gang.declared || (gang.culprit >= 0 && gang.culpritPrimary)) {
+      return; // the first declaration wins, and a failed gang has no result
     }
+    // A knock-on failure seen first is no failure of the gang: the declarer's peers may see it
+    // leave (and fail to receive from it) before its declaration reaches this thread.
+    gang.culprit = -1;
+    gang.stopAtNanos = 0;
     gang.declared = true;
     declaredResult = result.value();
     long now = System.nanoTime();
