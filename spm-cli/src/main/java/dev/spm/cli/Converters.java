@@ -34,6 +34,28 @@ final class Converters {
     }
   }
 
+  static final class TermSeqConverter implements ITypeConverter<dev.spm.internal.proc.TermSeq> {
+    @Override
+    public dev.spm.internal.proc.TermSeq convert(String value) {
+      try {
+        return dev.spm.internal.proc.TermSeq.parse(value);
+      } catch (IllegalArgumentException e) {
+        throw new TypeConversionException(e.getMessage());
+      }
+    }
+  }
+
+  static final class HaltConverter implements ITypeConverter<Halt> {
+    @Override
+    public Halt convert(String value) {
+      try {
+        return Halt.parse(value);
+      } catch (IllegalArgumentException e) {
+        throw new TypeConversionException(e.getMessage());
+      }
+    }
+  }
+
   /** Checks a cloud spec at once (without opening it) and keeps its text. */
   static final class CloudConverter implements ITypeConverter<String> {
     @Override
