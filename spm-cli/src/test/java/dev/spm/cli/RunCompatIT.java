@@ -488,4 +488,28 @@ class RunCompatIT {
       p.destroyForcibly();
     }
   }
+
+  /** The same flags on spokes (a virtual cloud), where jobs are tasks of a List manager. */
+  @Test
+  void onSpokes_haltKeepOrderAndJoblog_asGnuParallel(@TempDir Path tmp) throws Exception {
+    List<List<String>> cases = List.of(
+        List.of("-k", "--tag", "echo {}; exit {}", ":::", "0", "1", "2"),
+        List.of("-j1", "--halt", "soon,fail=1", "echo {}; exit {}", ":::", "0", "3", "1"),
+        List.of("-j2", "--halt", "now,fail=1", "echo {}; sleep {}; exit 1", ":::", "0.2", "20"));
+    for (List<String> words : cases) {
+      Result a = exec(theirs(words.toArray(String[]::new)), "");
+      List<String> spoke = new ArrayList<>(List.of("--cloud", "local:1x2"));
+      spoke.addAll(words);
+      Result b = exec(ours(spoke.toArray(String[]::new)), "");
+      assertThat(b.status()).as("status of %s", words).isEqualTo(a.status());
+      assertThat(b.out()).as("stdout of %s", words).isEqualTo(a.out());
+    }
+    Path theirs = tmp.resolve("theirs");
+    Path ours = tmp.resolve("ours");
+    exec(theirs("--joblog", theirs.toString(), "--timeout", "1", "--termseq", "INT,200,KILL,25", "{}", ":::",
+        "sleep 5", "trap '' INT; sleep 5", "exit 3"), "");
+    exec(ours("--cloud", "local:1x2", "--joblog", ours.toString(), "--timeout", "1", "--termseq", "INT,200,KILL,25",
+        "{}", ":::", "sleep 5", "trap '' INT; sleep 5", "exit 3"), "");
+    assertThat(columns(Files.readAllLines(ours))).isEqualTo(columns(Files.readAllLines(theirs)));
+  }
 }
