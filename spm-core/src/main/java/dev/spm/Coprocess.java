@@ -202,12 +202,21 @@ public final class Coprocess implements Serializable {
    * @throws SpmInputException if the text is not such a sequence; the message names the bad part
    */
   public Coprocess termseq(String sequence) {
+    String[] last = lastTermseq; // a run gives every job the same sequence: parse it once
+    if (last != null && last[0].equals(sequence)) {
+      return new Coprocess(argv, cwd, env, stdin, timeoutNanos, graceNanos, last[1]);
+    }
     try {
-      return new Coprocess(argv, cwd, env, stdin, timeoutNanos, graceNanos, TermSeq.parse(sequence).toString());
+      String normal = TermSeq.parse(sequence).toString();
+      lastTermseq = new String[] {sequence, normal};
+      return new Coprocess(argv, cwd, env, stdin, timeoutNanos, graceNanos, normal);
     } catch (IllegalArgumentException e) {
       throw new SpmInputException(e.getMessage());
     }
   }
+
+  /** The last sequence given to {@link #termseq} and its normal form. */
+  private static volatile String[] lastTermseq;
 
   /** The program and its arguments ({@code [sh, -c, line]} for a shell line). */
   public List<String> argv() {

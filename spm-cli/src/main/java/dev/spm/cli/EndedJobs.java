@@ -142,6 +142,11 @@ final class EndedJobs {
     });
   }
 
+  /** Whether the run was stopped now (--halt now, or a signal). */
+  synchronized boolean stoppedNow() {
+    return stoppedNow;
+  }
+
   /** Prints what is still held, ends the bar, and returns the exit status. */
   synchronized int finish() {
     if (!stoppedNow) {

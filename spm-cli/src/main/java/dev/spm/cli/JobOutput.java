@@ -31,15 +31,21 @@ sealed interface JobOutput {
   /** Deletes what this output holds on disk, if anything. */
   void discard();
 
-  /** Output spooled in a file. */
-  record Spooled(Path file) implements JobOutput {
+  /**
+   * Output spooled in a file.
+   *
+   * @param file the file
+   * @param owned whether the file is this output's alone, deleted when it is discarded; a lane's
+   *     spool file is not: the lane reuses it for its next job
+   */
+  record Spooled(Path file, boolean owned) implements JobOutput {
+    Spooled(Path file) {
+      this(file, true);
+    }
+
     @Override
     public long size() {
-      try {
-        return Files.size(file);
-      } catch (IOException e) {
-        return 0; // the program removed its spool? then it printed nothing we can show
-      }
+      return file.toFile().length(); // 0 if the program removed its spool: then there is nothing to show
     }
 
     @Override
@@ -65,6 +71,9 @@ sealed interface JobOutput {
 
     @Override
     public void discard() {
+      if (!owned) {
+        return;
+      }
       try {
         Files.deleteIfExists(file);
       } catch (IOException ignored) {

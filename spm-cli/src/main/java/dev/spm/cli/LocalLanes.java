@@ -150,7 +150,7 @@ final class LocalLanes {
     for (int left = tries; ; left--) {
       ProgramExit exit = CoprocessRunner.runToFiles(coprocess, out, err);
       JobEnd end = new JobEnd(job, exit.startMillis(), exit.wallNanos(), exit.exitCode(), exit.signalNumber(),
-          exit.timedOut(), new JobOutput.Spooled(out), new JobOutput.Spooled(err));
+          exit.timedOut(), new JobOutput.Spooled(out, false), new JobOutput.Spooled(err, false));
       if (left <= 1 || !end.failed()) {
         return end;
       }

@@ -176,7 +176,7 @@ final class RunCommand implements Callable<Integer> {
       if (!tuples.hasNext()) {
         return ExitCodes.OK;
       }
-      Path spoolDir = Files.createTempDirectory("spm-run-");
+      Path spoolDir = spoolDir();
       try {
         InputSources.Tuples counted = tuples;
         ProgressBar progress = bar ? new ProgressBar(messages, counted::knownTotal) : null;
@@ -234,7 +234,10 @@ final class RunCommand implements Callable<Integer> {
       try {
         lanes.run(source, ended);
       } finally {
-        if (!ProcessTrees.killTagged(runKey, "1", Duration.ZERO, Duration.ofSeconds(5))) {
+        // Each job's tree is confirmed gone when it ends; only a subreaper can be sure of that
+        // cheaply, and only for the jobs that ended (not those a stop cut short): else sweep.
+        if ((!subreaper || signals.stopped() || ended.stoppedNow())
+            && !ProcessTrees.killTagged(runKey, "1", Duration.ZERO, Duration.ofSeconds(5))) {
           messages.println("spm: some of the jobs' processes could not be confirmed dead");
         }
       }
@@ -310,6 +313,27 @@ final class RunCommand implements Callable<Integer> {
         return it.next();
       }
     };
+  }
+
+  /**
+   * A private directory for the jobs' output. Not Files.createTempDirectory: its SecureRandom
+   * costs more start-up than a whole short run; the pid and the clock make the name unique, and
+   * creating it fails rather than reuse another's.
+   */
+  private static Path spoolDir() throws IOException {
+    Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
+    var owner = java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+        java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+    for (int attempt = 0; ; attempt++) {
+      Path dir = tmp.resolve("spm-run-" + ProcessHandle.current().pid() + "-" + Long.toHexString(System.nanoTime()));
+      try {
+        return Files.createDirectory(dir, owner);
+      } catch (java.nio.file.FileAlreadyExistsException taken) {
+        if (attempt == 10) {
+          throw taken;
+        }
+      }
+    }
   }
 
   private static void deleteTree(Path dir) {

@@ -22,6 +22,11 @@ public final class SpmCommand implements Runnable {
   }
 
   public static void main(String[] args) {
+    if (args.length > 0 && args[0].equals("run")) {
+      // Only the run command's model: building every subcommand's costs more than a short run.
+      String[] rest = java.util.Arrays.copyOfRange(args, 1, args.length);
+      System.exit(configured(new CommandLine(new RunCommand()).setCommandName("spm run")).execute(rest));
+    }
     System.exit(commandLine().execute(args));
   }
 
@@ -30,8 +35,19 @@ public final class SpmCommand implements Runnable {
    * error while running gives one line naming it, never a stack trace.
    */
   public static CommandLine commandLine() {
-    CommandLine cl = new CommandLine(new SpmCommand());
+    CommandLine cl = configured(new CommandLine(new SpmCommand()));
+    // Everything after the command's first word belongs to the command: `spm run ls -l ::: x`.
+    cl.getSubcommands().get("run").setStopAtPositional(true);
+    cl.getSubcommands().get("demo").getSubcommands().get("launcher").setStopAtPositional(true);
+    return cl;
+  }
+
+  /** The handlers every spm command line shares; for {@code spm run}, the command's words stop the options. */
+  private static CommandLine configured(CommandLine cl) {
     cl.setExpandAtFiles(false);
+    if (cl.getCommand() instanceof RunCommand) {
+      cl.setStopAtPositional(true);
+    }
     cl.setParameterExceptionHandler((e, args) -> {
       PrintWriter err = e.getCommandLine().getErr();
       err.println("spm: " + firstLine(e.getMessage()));
@@ -48,9 +64,6 @@ public final class SpmCommand implements Runnable {
       err.flush();
       return ExitCodes.BAD_INPUT;
     });
-    // Everything after the command's first word belongs to the command: `spm run ls -l ::: x`.
-    cl.getSubcommands().get("run").setStopAtPositional(true);
-    cl.getSubcommands().get("demo").getSubcommands().get("launcher").setStopAtPositional(true);
     return cl;
   }
 

@@ -30,7 +30,7 @@ final class Adoptees {
    * this JVM is a subreaper.
    */
   static boolean mayHold(byte[] tagEntry) {
-    ProcFs.Reader reader = new ProcFs.Reader();
+    ProcFs.Reader reader = new ProcFs.Reader(256); // the children file is short, and most often empty
     long[] children = reader.children(ProcFs.SELF, ProcFs.SELF);
     if (children == null) {
       return true;

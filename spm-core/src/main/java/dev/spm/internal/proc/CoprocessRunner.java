@@ -105,6 +105,32 @@ public final class CoprocessRunner {
     return Libc.get().filter(Libc::canSpawn);
   }
 
+  /** The last environments built, by the entries a coprocess adds; a handful at most. */
+  private static final Map<Map<String, String>, List<String>> ENVIRONMENTS = new java.util.concurrent.ConcurrentHashMap<>();
+
+  /**
+   * A program's environment without its tag: this JVM's, with the entries of {@code env} added or
+   * replaced, and without {@code SPM_TAG}. The same list for the same entries, so that
+   * {@link Libc#spawn} can reuse its encoding.
+   */
+  static List<String> environment(Map<String, String> env) {
+    List<String> cached = ENVIRONMENTS.get(env);
+    if (cached != null) {
+      return cached;
+    }
+    Map<String, String> all = new HashMap<>(System.getenv());
+    all.putAll(env);
+    all.remove(ProcessTrees.TAG_ENV);
+    List<String> entries = new ArrayList<>(all.size());
+    all.forEach((k, v) -> entries.add(k + "=" + v));
+    List<String> built = List.copyOf(entries);
+    if (ENVIRONMENTS.size() < 16) {
+      ENVIRONMENTS.putIfAbsent(Map.copyOf(env), built);
+      return ENVIRONMENTS.getOrDefault(env, built);
+    }
+    return built;
+  }
+
   private static void checkCwd(Coprocess coprocess) {
     File cwd = coprocess.cwd().map(Path::toFile).orElse(null);
     if (cwd != null && !cwd.isDirectory()) {
@@ -129,13 +155,9 @@ public final class CoprocessRunner {
     long start = System.nanoTime();
     long pid;
     try {
-      Map<String, String> env = new HashMap<>(System.getenv());
-      env.putAll(coprocess.env());
-      env.put(ProcessTrees.TAG_ENV, tag);
-      List<String> entries = new ArrayList<>(env.size());
-      env.forEach((k, v) -> entries.add(k + "=" + v));
-      pid = libc.spawn(new SpawnRequest(coprocess.argv(), entries, coprocess.cwd().map(Path::toString).orElse(null),
-          stdinFile == null ? "/dev/null" : stdinFile.toString(), stdout.toString(), stderr.toString()));
+      pid = libc.spawn(new SpawnRequest(coprocess.argv(), environment(coprocess.env()),
+          List.of(ProcessTrees.TAG_ENV + "=" + tag), coprocess.cwd().map(Path::toString).orElse(null),
+          stdinFile == null ? "/dev/null" : stdinFile.toString(), -1, stdout.toString(), stderr.toString()));
     } finally {
       if (stdinFile != null) {
         delete(stdinFile); // the child has opened it by now, or failed to
@@ -173,7 +195,7 @@ public final class CoprocessRunner {
         }
       }
       byte[] tagEntry = ProcessTrees.envEntry(ProcessTrees.TAG_ENV, tag);
-      if (exited && libc.isChildSubreaper() && !Adoptees.mayHold(tagEntry)) {
+      if (exited && ProcessTrees.isSubreaper() && !Adoptees.mayHold(tagEntry)) {
         clean = true;
       } else {
         TermSeq sequence = termSeq(coprocess);

@@ -55,6 +55,14 @@ interface Libc {
    */
   int waitExit(long pid);
 
+  /**
+   * {@code pipe2(fds, O_CLOEXEC)}: a pipe whose ends no program started later inherits.
+   *
+   * @return the read end and the write end
+   * @throws IllegalStateException if the pipe cannot be made (too many open files)
+   */
+  int[] pipe();
+
   /** {@code close(fd)}; errors are ignored. */
   void close(int fd);
 

@@ -73,8 +73,17 @@ final class ProcFs {
    * processes allocates little. Not thread-safe: one per scan.
    */
   static final class Reader {
-    private byte[] buf = new byte[8192];
+    private byte[] buf;
     private int len;
+
+    Reader() {
+      this(8192);
+    }
+
+    /** A reader whose buffer starts at this size (it grows as files need). */
+    Reader(int size) {
+      buf = new byte[size];
+    }
 
     /** Parses {@code /proc/PID/stat}, or returns null if the process is gone. */
     Stat stat(long pid) {

@@ -143,8 +143,23 @@ public final class ProcessTrees {
    * @return false when it is not available: on Java 21, or without native access enabled
    */
   public static boolean becomeSubreaper() {
-    return Libc.get().map(libc -> libc.setChildSubreaper(true)).orElse(false);
+    boolean became = Libc.get().map(libc -> libc.setChildSubreaper(true)).orElse(false);
+    subreaper |= became;
+    return became;
   }
+
+  /** Stops being a subreaper (for tests: one JVM runs them all). */
+  public static void stopBeingSubreaper() {
+    Libc.get().ifPresent(libc -> libc.setChildSubreaper(false));
+    subreaper = false;
+  }
+
+  /** Whether {@link #becomeSubreaper} made this JVM a subreaper (and it has not stopped since). */
+  static boolean isSubreaper() {
+    return subreaper;
+  }
+
+  private static volatile boolean subreaper;
 
   /** Whether signals go through libc now; false on Java 21 or when the fallback is forced. */
   public static boolean signalsAreNative() {

@@ -9,15 +9,26 @@ import java.util.List;
  *
  * @param argv the program (looked up on this JVM's {@code PATH} when it holds no '/') and its
  *     arguments
- * @param env the whole environment, as {@code NAME=VALUE} entries
+ * @param env the environment, as {@code NAME=VALUE} entries, without {@code extraEnv}; the same
+ *     list instance from one call to the next lets {@link Libc#spawn} reuse its encoding
+ * @param extraEnv more entries, whose names {@code env} does not hold
  * @param cwd the working directory, or null for this JVM's
- * @param stdin the file opened read-only as stdin
+ * @param stdin the file opened read-only as stdin, unless {@code stdinFd} is given
+ * @param stdinFd a descriptor of this process to give the program as stdin, or -1
  * @param stdout the file opened write-only as stdout, created (mode 0600) or truncated
  * @param stderr the file opened write-only as stderr, created (mode 0600) or truncated
  */
-record SpawnRequest(List<String> argv, List<String> env, String cwd, String stdin, String stdout, String stderr) {
+record SpawnRequest(List<String> argv, List<String> env, List<String> extraEnv, String cwd, String stdin, int stdinFd,
+    String stdout, String stderr) {
   SpawnRequest {
     argv = List.copyOf(argv);
-    env = List.copyOf(env);
+    extraEnv = List.copyOf(extraEnv);
+  }
+
+  /** What the file actions depend on. */
+  record Files(String cwd, String stdin, int stdinFd, String stdout, String stderr) {}
+
+  Files files() {
+    return new Files(cwd, stdin, stdinFd, stdout, stderr);
   }
 }

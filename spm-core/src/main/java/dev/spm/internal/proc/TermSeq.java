@@ -136,9 +136,14 @@ public record TermSeq(List<Step> steps) {
     return String.join(",", words);
   }
 
+  private static final String[] NAMES = new String[65];
+
+  static {
+    SIGNALS.forEach((name, number) -> NAMES[number] = name);
+  }
+
   /** A signal's name without {@code SIG}, or its number. */
   public static String name(int signal) {
-    return SIGNALS.entrySet().stream().filter(e -> e.getValue() == signal).map(Map.Entry::getKey).findFirst()
-        .orElse(Integer.toString(signal));
+    return signal > 0 && signal < NAMES.length && NAMES[signal] != null ? NAMES[signal] : Integer.toString(signal);
   }
 }

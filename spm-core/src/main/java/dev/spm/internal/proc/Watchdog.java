@@ -34,10 +34,23 @@ public final class Watchdog implements AutoCloseable {
       done
       """;
 
-  private final Process process;
+  private final Process process; // when started through ProcessBuilder
+  private final Libc libc; // when started natively, with:
+  private final long pid;
+  private final int pipeWriteEnd;
 
   private Watchdog(Process process) {
     this.process = process;
+    this.libc = null;
+    this.pid = process.pid();
+    this.pipeWriteEnd = -1;
+  }
+
+  private Watchdog(Libc libc, long pid, int pipeWriteEnd) {
+    this.process = null;
+    this.libc = libc;
+    this.pid = pid;
+    this.pipeWriteEnd = pipeWriteEnd;
   }
 
   /**
@@ -46,6 +59,10 @@ public final class Watchdog implements AutoCloseable {
    * @throws IllegalStateException if {@code sh} cannot be started
    */
   public static Watchdog start(String name, String value) {
+    java.util.Optional<Libc> libc = Libc.get().filter(Libc::canSpawn);
+    if (libc.isPresent() && !Boolean.getBoolean(Signals.FORCE_FALLBACK)) {
+      return startNatively(libc.get(), name, value);
+    }
     ProcessBuilder builder = new ProcessBuilder("sh", "-c", SCRIPT, "spm-watchdog", name + "=" + value)
         .redirectOutput(ProcessBuilder.Redirect.DISCARD)
         .redirectError(ProcessBuilder.Redirect.DISCARD); // stdin stays a pipe from this JVM
@@ -57,20 +74,67 @@ public final class Watchdog implements AutoCloseable {
     }
   }
 
-  /** The watchdog's pid. */
-  public long pid() {
-    return process.pid();
+  /** Without ProcessBuilder (whose first use costs tens of milliseconds): a pipe and posix_spawn. */
+  private static Watchdog startNatively(Libc libc, String name, String value) {
+    int[] pipe = libc.pipe();
+    java.util.Map<String, String> env = new java.util.HashMap<>(System.getenv());
+    env.remove(name);
+    java.util.List<String> entries = new java.util.ArrayList<>();
+    env.forEach((k, v) -> entries.add(k + "=" + v));
+    long pid = libc.spawn(new SpawnRequest(java.util.List.of("sh", "-c", SCRIPT, "spm-watchdog", name + "=" + value),
+        entries, java.util.List.of(), null, null, pipe[0], "/dev/null", "/dev/null"));
+    libc.close(pipe[0]);
+    if (pid < 0) {
+      libc.close(pipe[1]);
+      throw new IllegalStateException("could not start the watchdog (sh): error " + -pid);
+    }
+    JdkChildren.add(pid);
+    return new Watchdog(libc, pid, pipe[1]);
   }
 
-  /** For tests: the {@code sh} process. */
-  Process processForTest() {
-    return process;
+  /** The watchdog's pid. */
+  public long pid() {
+    return pid;
+  }
+
+  /** For tests: what this JVM's death looks like to the watchdog. */
+  void closePipeForTest() throws IOException {
+    if (process != null) {
+      process.getOutputStream().close();
+    } else {
+      libc.close(pipeWriteEnd);
+    }
+  }
+
+  /** For tests: waits for the watchdog to end; its exit status. */
+  int awaitForTest() throws InterruptedException {
+    if (process != null) {
+      return process.waitFor();
+    }
+    int status = libc.waitExit(pid);
+    JdkChildren.remove(pid);
+    return (status >> 8) & 0xff;
+  }
+
+  /** For tests: whether the watchdog runs. */
+  boolean aliveForTest() {
+    return ProcFs.stat(pid).map(ProcFs.Stat::alive).orElse(false);
   }
 
   /** Ends the watchdog without it killing anything, and waits for it. Idempotent. */
   @Override
-  public void close() {
-    process.destroyForcibly();
-    Interrupts.awaitUninterruptibly(process);
+  public synchronized void close() {
+    if (process != null) {
+      process.destroyForcibly();
+      Interrupts.awaitUninterruptibly(process);
+      return;
+    }
+    if (!JdkChildren.contains(pid)) {
+      return;
+    }
+    libc.kill(pid, Signals.KILL);
+    libc.waitExit(pid);
+    JdkChildren.remove(pid);
+    libc.close(pipeWriteEnd);
   }
 }

@@ -24,7 +24,7 @@ class NativeCoprocessTest {
 
   @AfterEach
   void noProcessLeft() {
-    Libc.get().orElseThrow().setChildSubreaper(false);
+    ProcessTrees.stopBeingSubreaper();
     ProcessLeaks.assertNoneLeft(MARK, mark, Duration.ofSeconds(5));
   }
 

@@ -26,12 +26,22 @@ class WatchdogTest {
     Process b = marked("sleep 100 & sleep 100");
     await().atMost(Duration.ofSeconds(5)).until(() -> ProcessTrees.findByEnv(MARK, mark).size() >= 3);
 
-    watchdog.processForTest().getOutputStream().close();
+    watchdog.closePipeForTest();
 
     ProcessLeaks.assertNoneLeft(MARK, mark, Duration.ofSeconds(10));
     assertThat(a.waitFor()).isEqualTo(128 + 9);
     assertThat(b.waitFor()).isEqualTo(128 + 9);
-    assertThat(watchdog.processForTest().waitFor()).isZero();
+    assertThat(watchdog.awaitForTest()).isZero();
+  }
+
+  @Test
+  void viaProcessBuilder_too() throws Exception {
+    System.setProperty("spm.proc.forceFallback", "true");
+    try {
+      whenItsJvmIsGone_itKillsEveryMarkedProcess();
+    } finally {
+      System.clearProperty("spm.proc.forceFallback");
+    }
   }
 
   @Test
@@ -42,7 +52,7 @@ class WatchdogTest {
 
     watchdog.close();
 
-    assertThat(watchdog.processForTest().isAlive()).isFalse();
+    assertThat(watchdog.aliveForTest()).isFalse();
     assertThat(a.isAlive()).isTrue();
     assertThat(ProcessTrees.killTagged(MARK, mark, Duration.ZERO, Duration.ofSeconds(5))).isTrue();
     a.waitFor();
