@@ -64,9 +64,6 @@ import picocli.CommandLine.Parameters;
         + "appended. Exit status: the number of failed jobs (101 if more than 100), or as --halt says; 255 for bad "
         + "input or when stopped by SIGINT or SIGTERM.")
 final class RunCommand implements Callable<Integer> {
-  @CommandLine.Spec
-  CommandLine.Model.CommandSpec spec;
-
   @CommandLine.Mixin
   CloudOption cloud;
 
@@ -195,8 +192,9 @@ final class RunCommand implements Callable<Integer> {
     }
   }
 
-  private CommandLine.ParameterException bad(String message) {
-    return new CommandLine.ParameterException(spec.commandLine(), message);
+  /** Bad input: one line naming it, exit status 255 (both the picocli and the quick paths print it so). */
+  private static IllegalArgumentException bad(String message) {
+    return new IllegalArgumentException(message);
   }
 
   /** Values are quoted (so quotes in the command must balance) unless the first word holds a replacement string. */
