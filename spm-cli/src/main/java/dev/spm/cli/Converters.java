@@ -61,11 +61,20 @@ final class Converters {
     @Override
     public String convert(String value) {
       try {
-        Session.builder(value);
+        return cloud(value);
       } catch (SpmInputException e) {
         throw new TypeConversionException(e.getMessage());
       }
-      return value;
     }
+  }
+
+  /**
+   * A cloud spec, checked (without opening it).
+   *
+   * @throws SpmInputException naming the spec, if it is bad
+   */
+  static String cloud(String value) {
+    Session.builder(value);
+    return value;
   }
 }

@@ -133,14 +133,19 @@ final class LocalLanes {
     }
   }
 
-  /** Moves the lane to a state; false (and no move to RUNNING or IDLE) once stopping. */
+  /**
+   * Moves the lane to a state; false (and no move to RUNNING or IDLE) once stopping. Wakes run()
+   * only when that may end it: once stopping, when a lane leaves RUNNING or ENDING.
+   */
   private boolean enter(int lane, State state) {
     synchronized (lock) {
       if (stopping && (state == State.RUNNING || state == State.IDLE)) {
         return false;
       }
       states[lane] = state;
-      lock.notifyAll();
+      if (stopping) {
+        lock.notifyAll();
+      }
       return true;
     }
   }

@@ -33,10 +33,15 @@ public final class Replacements {
       return String.join(" ", args);
     }
     String joined = String.join(" ", command);
-    Matcher m = REPLACEMENT.matcher(joined);
-    boolean quote = !(m.find() && m.start() < firstWordEnd(joined));
     StringBuilder out = new StringBuilder();
-    boolean replaced = replace(joined, args, seq, slot, quote, out);
+    boolean replaced = false;
+    if (joined.indexOf('{') < 0) { // no replacement string, for sure: no regex
+      out.append(joined);
+    } else {
+      Matcher m = REPLACEMENT.matcher(joined);
+      boolean quote = !(m.find() && m.start() < firstWordEnd(joined));
+      replaced = replace(joined, args, seq, slot, quote, out);
+    }
     if (!replaced) {
       for (String arg : args) {
         out.append(' ').append(ShellQuote.gnuParallel(arg));

@@ -121,6 +121,33 @@ final class RunCommand implements Callable<Integer> {
           + "without either, the lines of stdin.")
   List<String> words = List.of();
 
+  /**
+   * This command's options for {@link QuickArgs}: the annotations above, repeated (QuickArgsTest
+   * checks that they agree). Fills this command's fields.
+   */
+  List<QuickArgs.Opt> quickOptions() {
+    cloud = new CloudOption();
+    pool = new PoolOption();
+    return List.of(
+        QuickArgs.withDefault(QuickArgs.valued("<cloud>", Converters::cloud, v -> cloud.cloud = v, "--cloud"),
+            "local"),
+        QuickArgs.withDefault(QuickArgs.valued("<pool>", dev.spm.Pools::parse, v -> pool.pool = v, "--pool"),
+            "intra-all"),
+        QuickArgs.integer("<jobs>", v -> jobs = v, "-j", "--jobs"),
+        QuickArgs.valued("<timeout>", Durations::parse, v -> timeout = v, "--timeout"),
+        QuickArgs.valued("SEQ", TermSeq::parse, v -> termseq = v, "--termseq"),
+        QuickArgs.flag(v -> keepOrder = v, "-k", "--keep-order"),
+        QuickArgs.flag(v -> tag = v, "--tag"),
+        QuickArgs.flag(v -> dryRun = v, "--dry-run"),
+        QuickArgs.string("FILE", v -> joblog = v, "--joblog", "--jl"),
+        QuickArgs.flag(v -> resume = v, "--resume"),
+        QuickArgs.flag(v -> resumeFailed = v, "--resume-failed"),
+        QuickArgs.integer("N", v -> retries = v, "--retries"),
+        QuickArgs.valued("WHEN,WHY=N", Halt::parse, v -> halt = v, "--halt", "--halt-on-error"),
+        QuickArgs.string("NAME", v -> results = v, "--results", "--res"),
+        QuickArgs.flag(v -> bar = v, "--bar"));
+  }
+
   @Override
   public Integer call() throws IOException, InterruptedException {
     if (jobs != null && jobs < 1) {

@@ -22,41 +22,7 @@ public final class SpmCommand implements Runnable {
   }
 
   public static void main(String[] args) {
-    if (args.length > 0 && args[0].equals("run")) {
-      System.exit(run(java.util.Arrays.copyOfRange(args, 1, args.length)));
-    }
-    System.exit(commandLine().execute(args));
-  }
-
-  /**
-   * {@code spm run}, parsed without picocli's model when it can be (see {@link QuickArgs}), with
-   * the same handling of errors as {@link #commandLine()}.
-   */
-  static int run(String... args) {
-    RunCommand command;
-    try {
-      command = QuickArgs.parse(new RunCommand(), args);
-    } catch (QuickArgs.Unsupported needsPicocli) {
-      return configured(new CommandLine(new RunCommand()).setCommandName("spm run")).execute(args);
-    } catch (IllegalArgumentException bad) {
-      return failed(new PrintWriter(System.err, true), bad);
-    }
-    try {
-      return command.call();
-    } catch (Exception e) {
-      return failed(new PrintWriter(System.err, true), e);
-    }
-  }
-
-  /** One line on stderr naming the error; exit status 255. */
-  private static int failed(PrintWriter err, Exception e) {
-    if (e instanceof SpmException || e instanceof IllegalArgumentException) {
-      err.println("spm: " + firstLine(e.getMessage()));
-    } else {
-      err.println("spm: " + e);
-    }
-    err.flush();
-    return ExitCodes.BAD_INPUT;
+    Main.main(args);
   }
 
   /**
@@ -72,7 +38,7 @@ public final class SpmCommand implements Runnable {
   }
 
   /** The handlers every spm command line shares; for {@code spm run}, the command's words stop the options. */
-  private static CommandLine configured(CommandLine cl) {
+  static CommandLine configured(CommandLine cl) {
     cl.setExpandAtFiles(false);
     if (cl.getCommand() instanceof RunCommand) {
       cl.setStopAtPositional(true);
@@ -83,11 +49,11 @@ public final class SpmCommand implements Runnable {
       err.flush();
       return ExitCodes.BAD_INPUT;
     });
-    cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> failed(commandLine.getErr(), e));
+    cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> Main.failed(commandLine.getErr(), e));
     return cl;
   }
 
-  private static String firstLine(String message) {
+  static String firstLine(String message) {
     if (message == null) {
       return "error";
     }

@@ -41,6 +41,12 @@ class QuickArgsTest {
         r.cloud.cloud, r.pool.pool.toString());
   }
 
+  private static RunCommand quick(List<String> args) throws QuickArgs.Unsupported {
+    RunCommand r = new RunCommand();
+    QuickArgs.parse(r.quickOptions(), words -> r.words = words, args.toArray(String[]::new));
+    return r;
+  }
+
   private static RunCommand picocli(List<String> args) {
     CommandLine cl = new CommandLine(new RunCommand());
     cl.setStopAtPositional(true);
@@ -51,8 +57,7 @@ class QuickArgsTest {
   @Test
   void goodArguments_fillTheSameFields() throws Exception {
     for (List<String> args : GOOD) {
-      RunCommand quick = QuickArgs.parse(new RunCommand(), args.toArray(String[]::new));
-      assertThat(fields(quick)).as("%s", args).isEqualTo(fields(picocli(args)));
+      assertThat(fields(quick(args))).as("%s", args).isEqualTo(fields(picocli(args)));
     }
   }
 
@@ -68,7 +73,7 @@ class QuickArgsTest {
       }
       String ours = null;
       try {
-        QuickArgs.parse(new RunCommand(), args.toArray(String[]::new));
+        quick(args);
       } catch (IllegalArgumentException e) {
         ours = e.getMessage();
       } catch (QuickArgs.Unsupported e) {
@@ -82,10 +87,30 @@ class QuickArgsTest {
     assertThat(mismatches).isEmpty();
   }
 
+  /** The quick table repeats the annotations: names, labels, flags and defaults must agree. */
+  @Test
+  void theQuickTable_matchesTheAnnotations() {
+    List<String> annotated = new ArrayList<>();
+    for (Class<?> type : List.of(RunCommand.class, CloudOption.class, PoolOption.class)) {
+      for (java.lang.reflect.Field f : type.getDeclaredFields()) {
+        CommandLine.Option o = f.getAnnotation(CommandLine.Option.class);
+        if (o != null) {
+          boolean flag = f.getType() == boolean.class;
+          String label = o.paramLabel().isEmpty() ? "<" + f.getName() + ">" : o.paramLabel();
+          String def = o.defaultValue().equals("__no_default_value__") ? null : o.defaultValue();
+          annotated.add(List.of(o.names()) + " " + (flag ? "flag" : label) + " default=" + def);
+        }
+      }
+    }
+    List<String> table = new RunCommand().quickOptions().stream()
+        .map(o -> o.names() + " " + (o.flag() ? "flag" : o.label()) + " default=" + o.defaultValue()).toList();
+    assertThat(table).containsExactlyInAnyOrderElementsOf(annotated);
+  }
+
   @Test
   void helpAndVersion_areLeftToPicocli() {
     for (String help : List.of("--help", "-h", "--version", "-V")) {
-      assertThatThrownBy(() -> QuickArgs.parse(new RunCommand(), help)).isInstanceOf(QuickArgs.Unsupported.class);
+      assertThatThrownBy(() -> quick(List.of(help))).isInstanceOf(QuickArgs.Unsupported.class);
     }
   }
 }

@@ -30,8 +30,11 @@ final class Adoptees {
    * this JVM is a subreaper.
    */
   static boolean mayHold(byte[] tagEntry) {
-    ProcFs.Reader reader = new ProcFs.Reader(256); // the children file is short, and most often empty
-    long[] children = reader.children(ProcFs.SELF, ProcFs.SELF);
+    long[] children = Libc.get().map(Libc::leaderChildren).orElse(null); // one pread, most often empty
+    ProcFs.Reader reader = new ProcFs.Reader(256);
+    if (children == null) {
+      children = reader.children(ProcFs.SELF, ProcFs.SELF);
+    }
     if (children == null) {
       return true;
     }

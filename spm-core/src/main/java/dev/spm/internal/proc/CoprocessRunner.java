@@ -155,9 +155,17 @@ public final class CoprocessRunner {
     long start = System.nanoTime();
     long pid;
     try {
-      pid = libc.spawn(new SpawnRequest(coprocess.argv(), environment(coprocess.env()),
+      String name = coprocess.argv().get(0);
+      String program = ProgramPaths.resolve(name);
+      SpawnRequest request = new SpawnRequest(program, coprocess.argv(), environment(coprocess.env()),
           List.of(ProcessTrees.TAG_ENV + "=" + tag), coprocess.cwd().map(Path::toString).orElse(null),
-          stdinFile == null ? "/dev/null" : stdinFile.toString(), -1, stdout.toString(), stderr.toString()));
+          stdinFile == null ? "/dev/null" : stdinFile.toString(), -1, stdout.toString(), stderr.toString());
+      pid = libc.spawn(request);
+      if (pid == -ENOENT && !program.equals(name)) { // the file found on the PATH earlier is gone: look again
+        ProgramPaths.forget(name);
+        pid = libc.spawn(new SpawnRequest(name, request.argv(), request.env(), request.extraEnv(), request.cwd(),
+            request.stdin(), request.stdinFd(), request.stdout(), request.stderr()));
+      }
     } finally {
       if (stdinFile != null) {
         delete(stdinFile); // the child has opened it by now, or failed to

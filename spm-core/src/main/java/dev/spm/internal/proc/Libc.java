@@ -63,6 +63,13 @@ interface Libc {
    */
   int[] pipe();
 
+  /**
+   * The pids in {@code /proc/SELF/task/SELF/children}, the children of this process's first
+   * thread, read through a descriptor kept open (a procfs file read anew at offset 0); null if
+   * the file cannot be read.
+   */
+  long[] leaderChildren();
+
   /** {@code close(fd)}; errors are ignored. */
   void close(int fd);
 

@@ -7,8 +7,8 @@ import java.util.List;
  * process group, as after {@code setsid}), with exactly this environment, the signal mask
  * cleared, and no file descriptor of this JVM other than the three below.
  *
- * @param argv the program (looked up on this JVM's {@code PATH} when it holds no '/') and its
- *     arguments
+ * @param program the file to execute: a path, or a name to look up on this JVM's {@code PATH}
+ * @param argv the program's name and its arguments
  * @param env the environment, as {@code NAME=VALUE} entries, without {@code extraEnv}; the same
  *     list instance from one call to the next lets {@link Libc#spawn} reuse its encoding
  * @param extraEnv more entries, whose names {@code env} does not hold
@@ -18,7 +18,7 @@ import java.util.List;
  * @param stdout the file opened write-only as stdout, created (mode 0600) or truncated
  * @param stderr the file opened write-only as stderr, created (mode 0600) or truncated
  */
-record SpawnRequest(List<String> argv, List<String> env, List<String> extraEnv, String cwd, String stdin, int stdinFd,
+record SpawnRequest(String program, List<String> argv, List<String> env, List<String> extraEnv, String cwd, String stdin, int stdinFd,
     String stdout, String stderr) {
   SpawnRequest {
     argv = List.copyOf(argv);

@@ -81,7 +81,7 @@ public final class Watchdog implements AutoCloseable {
     env.remove(name);
     java.util.List<String> entries = new java.util.ArrayList<>();
     env.forEach((k, v) -> entries.add(k + "=" + v));
-    long pid = libc.spawn(new SpawnRequest(java.util.List.of("sh", "-c", SCRIPT, "spm-watchdog", name + "=" + value),
+    long pid = libc.spawn(new SpawnRequest("sh", java.util.List.of("sh", "-c", SCRIPT, "spm-watchdog", name + "=" + value),
         entries, java.util.List.of(), null, null, pipe[0], "/dev/null", "/dev/null"));
     libc.close(pipe[0]);
     if (pid < 0) {

@@ -46,6 +46,7 @@ final class FfmLibc implements Libc {
   private static final int O_CREAT = 0x40;
   private static final int O_TRUNC = 0x200;
   private static final int O_CLOEXEC = 0x80000;
+  private static final int POSIX_SPAWN_SETSIGDEF = 0x04;
   private static final int POSIX_SPAWN_SETSIGMASK = 0x08;
   private static final int POSIX_SPAWN_SETSID = 0x80;
   private static final int EINTR = 4;
@@ -176,7 +177,7 @@ final class FfmLibc implements Libc {
         strings += e.length() * 3L + 8;
       }
       Scratch m = spawnScratch.get();
-      m.reset(8 * (argv.size() + 1 + count + extra.size() + 1) + 8 + strings + argv.get(0).length() * 3L + 8);
+      m.reset(8 * (argv.size() + 1 + count + extra.size() + 1) + 8 + strings + request.program().length() * 3L + 8);
       long pidAt = m.reserve(8);
       long argvAt = m.reserve(8L * (argv.size() + 1));
       long envpAt = m.reserve(8L * (count + extra.size() + 1));
@@ -189,9 +190,10 @@ final class FfmLibc implements Libc {
         m.pointerAt(envpAt, count + i, m.string(extra.get(i)));
       }
       m.pointerAt(envpAt, count + extra.size(), 0);
-      long file = m.string(argv.get(0));
+      long file = m.string(request.program());
       long base = m.segment.address();
-      int error = (int) call("posix_spawnp", base + pidAt, file, actions.address(), spawnAttr().address(),
+      String spawn = request.program().indexOf('/') >= 0 ? "posix_spawn" : "posix_spawnp";
+      int error = (int) call(spawn, base + pidAt, file, actions.address(), spawnAttr().address(),
           base + argvAt, base + envpAt);
       return error == 0 ? m.segment.get(JAVA_INT, pidAt) : -error;
     } finally {
@@ -285,14 +287,43 @@ final class FfmLibc implements Libc {
           check(call("posix_spawnattr_init", a.address(), 0, 0), "posix_spawnattr_init");
           long emptyMask = Arena.global().allocate(SIGSET_BYTES, 8).address(); // zeroed: sigemptyset
           check(call("posix_spawnattr_setsigmask", a.address(), emptyMask, 0), "posix_spawnattr_setsigmask");
-          check(call("posix_spawnattr_setflags", a.address(), POSIX_SPAWN_SETSID | POSIX_SPAWN_SETSIGMASK, 0),
-              "posix_spawnattr_setflags");
+          // Every signal this JVM does not ignore starts at its default in the program, as exec
+          // would leave it: said up front, glibc's child sets each once instead of asking first.
+          MemorySegment defaults = Arena.global().allocate(SIGSET_BYTES, 8);
+          long ignored = ignoredSignals();
+          long bits = 0;
+          for (int sig = 1; sig <= 64; sig++) {
+            boolean untouchable = sig == 9 || sig == 19 || sig == 32 || sig == 33; // KILL, STOP, glibc's own
+            if (!untouchable && (ignored & (1L << (sig - 1))) == 0) {
+              bits |= 1L << (sig - 1);
+            }
+          }
+          defaults.set(JAVA_LONG, 0, bits);
+          check(call("posix_spawnattr_setsigdefault", a.address(), defaults.address(), 0),
+              "posix_spawnattr_setsigdefault");
+          check(call("posix_spawnattr_setflags", a.address(),
+              POSIX_SPAWN_SETSID | POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF, 0), "posix_spawnattr_setflags");
           attr = a;
         }
         made = attr;
       }
     }
     return made;
+  }
+
+  /** The signals this JVM ignores, as the SigIgn mask of /proc/self/status (bit n-1 for signal n); 0 if unknown. */
+  private static long ignoredSignals() {
+    try {
+      for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/self/status"))) {
+        if (line.startsWith("SigIgn:")) {
+          return Long.parseUnsignedLong(line.substring("SigIgn:".length()).trim(), 16);
+        }
+      }
+    } catch (java.io.IOException | RuntimeException e) {
+      // unknown: reset none of them
+      return -1L;
+    }
+    return -1L;
   }
 
   /** The environment as a NULL-terminated array of C strings, built once per list while few. */
@@ -389,6 +420,53 @@ final class FfmLibc implements Libc {
       }
     }
   }
+
+  private volatile int childrenFd = -2; // -2: not opened yet; -1: cannot be
+
+  @Override
+  public long[] leaderChildren() {
+    int fd = childrenFd;
+    if (fd == -2) {
+      synchronized (this) {
+        if (childrenFd == -2) {
+          MemorySegment path = Arena.ofAuto().allocateFrom("/proc/self/task/" + ProcessHandle.current().pid()
+              + "/children");
+          childrenFd = Math.max(-1, (int) call("open", path.address(), O_RDONLY | O_CLOEXEC, 0));
+        }
+        fd = childrenFd;
+      }
+    }
+    if (fd < 0) {
+      return null;
+    }
+    MemorySegment buf = childrenBuffer.get();
+    long n = call("pread", fd, buf.address(), buf.byteSize(), 0, 0, 0);
+    if (n < 0) {
+      return null;
+    }
+    if (n == buf.byteSize()) { // more children than fit: read them the slow way
+      return null;
+    }
+    long[] pids = new long[(int) n / 2 + 1];
+    int count = 0;
+    long value = -1;
+    for (long i = 0; i < n; i++) {
+      byte b = buf.get(JAVA_BYTE, i);
+      if (b >= '0' && b <= '9') {
+        value = (value < 0 ? 0 : value * 10) + (b - '0');
+      } else if (value >= 0) {
+        pids[count++] = value;
+        value = -1;
+      }
+    }
+    if (value >= 0) {
+      pids[count++] = value;
+    }
+    return java.util.Arrays.copyOf(pids, count);
+  }
+
+  private final ThreadLocal<MemorySegment> childrenBuffer =
+      ThreadLocal.withInitial(() -> Arena.ofAuto().allocate(4096));
 
   @Override
   public int[] pipe() {
