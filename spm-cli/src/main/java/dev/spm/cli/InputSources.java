@@ -145,16 +145,16 @@ public final class InputSources {
     for (Source source : sources.subList(1, sources.size())) {
       rest.add(readAll(source, stdin));
     }
-    return switch (first) {
-      case Args a -> {
-        long total = a.args().size();
-        for (List<String> r : rest) {
-          total *= r.size();
-        }
-        yield tuples(wrapEach(a.args().iterator()), rest, total);
+    // instanceof, not a pattern switch: a switch spins a class at run time, which spm run's start feels
+    if (first instanceof Args a) {
+      long total = a.args().size();
+      for (List<String> r : rest) {
+        total *= r.size();
       }
-      case FileSource f -> tuples(f.isStdin() ? lines(stdin) : lines(open(f.path())), rest, -1);
-    };
+      return tuples(wrapEach(a.args().iterator()), rest, total);
+    }
+    FileSource f = (FileSource) first;
+    return tuples(f.isStdin() ? lines(stdin) : lines(open(f.path())), rest, -1);
   }
 
   private static Tuples tuples(Iterator<List<String>> firsts, List<List<String>> rest, long total) {
