@@ -27,9 +27,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * <pre>
  * Overview.
  * A downcall handle costs a few milliseconds per distinct function type the first time, which a
- * command that runs one job would feel. So every function is called through one of two handle
- * types: six 64-bit integer arguments returning a 64-bit integer, with or without capturing
- * errno. Pointers are passed as their addresses, ints and shorts widened. On the Linux calling
+ * command that runs one job would feel. So every function is called through one handle type: six
+ * 64-bit integer arguments returning a 64-bit integer, capturing errno. Pointers are passed as their addresses, ints and shorts widened. On the Linux calling
  * conventions this targets (x86-64 System V, AArch64), integer arguments travel in registers, a
  * callee reads only the low bits of a narrower parameter and ignores registers it does not use,
  * and the int results are read from the low 32 bits: the calls are exactly those C would make.
@@ -61,7 +60,6 @@ final class FfmLibc implements Libc {
 
   private final Linker linker = Linker.nativeLinker();
   private final SymbolLookup libc = linker.defaultLookup();
-  private final MethodHandle plain;
   private final MethodHandle withErrno;
   private final Map<String, MemorySegment> symbols = new ConcurrentHashMap<>();
   private final StructLayout callState = Linker.Option.captureStateLayout();
@@ -75,8 +73,8 @@ final class FfmLibc implements Libc {
     if (!FfmLibc.class.getModule().isNativeAccessEnabled()) {
       throw new IllegalStateException("native access is not enabled");
     }
-    // Unbound handles: the target address comes first at each call.
-    plain = linker.downcallHandle(SIX_LONGS);
+    // One unbound handle, for every function: the target address comes first at each call, then
+    // where to capture errno (each distinct handle type costs milliseconds to make).
     withErrno = linker.downcallHandle(SIX_LONGS, Linker.Option.captureCallState("errno"));
     scratch = ThreadLocal.withInitial(() -> {
       Arena arena = Arena.ofAuto();
@@ -94,7 +92,7 @@ final class FfmLibc implements Libc {
   /** Calls a function with up to six integer or pointer arguments; returns the raw result. */
   private long call(String name, long a, long b, long c, long d, long e, long f) {
     try {
-      return (long) plain.invokeExact(symbol(name), a, b, c, d, e, f);
+      return (long) withErrno.invokeExact(symbol(name), scratch.get()[0], a, b, c, d, e, f);
     } catch (Throwable t) {
       throw rethrow(t);
     }
