@@ -55,6 +55,9 @@ import picocli.CommandLine.Parameters;
  *
  * Stops. SIGINT and SIGTERM (StopSignals) and --halt now stop the runner now; --halt soon and
  * SIGHUP close the source.
+ *
+ * Arguments. Main parses them with QuickArgs from quickOptions(), which repeats the annotations
+ * below, so that a short run loads no picocli class; --help and --version go through picocli.
  * </pre>
  */
 @Command(name = "run", mixinStandardHelpOptions = true,

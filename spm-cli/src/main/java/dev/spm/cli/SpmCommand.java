@@ -1,12 +1,12 @@
 package dev.spm.cli;
 
-import dev.spm.SpmException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The {@code spm} command. Only {@link #main} exits the JVM; everything else returns an exit
+ * The {@code spm} command, through picocli. The program's entry point is {@link Main}, which alone
+ * exits the JVM (and parses {@code spm run} without picocli); everything else returns an exit
  * status from {@link ExitCodes}.
  */
 @Command(name = "spm", mixinStandardHelpOptions = true, version = "spm 0.1.0",

@@ -10,17 +10,15 @@ import sun.misc.Signal;
  */
 final class StopSignals {
   private final Runnable stopNow;
-  private final Runnable stopSoon;
   private volatile boolean stopped;
 
-  private StopSignals(Runnable stopNow, Runnable stopSoon) {
+  private StopSignals(Runnable stopNow) {
     this.stopNow = stopNow;
-    this.stopSoon = stopSoon;
   }
 
   /** Installs the handlers; each runs on a thread of its own, the JVM's signal dispatcher. */
   static StopSignals install(Runnable stopNow, Runnable stopSoon) {
-    StopSignals signals = new StopSignals(stopNow, stopSoon);
+    StopSignals signals = new StopSignals(stopNow);
     Signal.handle(new Signal("INT"), s -> signals.now());
     Signal.handle(new Signal("TERM"), s -> signals.now());
     Signal.handle(new Signal("HUP"), s -> stopSoon.run());
