@@ -1,6 +1,7 @@
 package dev.spm.cli;
 
 import dev.spm.SpmException;
+import dev.spm.internal.proc.ProcessTrees;
 import java.io.PrintWriter;
 import java.util.Arrays;
 import picocli.CommandLine;
@@ -23,6 +24,8 @@ public final class Main {
 
   /** {@code spm run ARGS}: its exit status; errors as one line on stderr and 255, as through picocli. */
   static int run(String... args) {
+    // FFM's first use costs tens of milliseconds: on the other core, while the arguments are read.
+    Thread.ofPlatform().daemon().name("spm-native-init").start(ProcessTrees::prepareNativeCalls);
     RunCommand command = new RunCommand();
     try {
       QuickArgs.parse(command.quickOptions(), words -> command.words = words, args);

@@ -148,6 +148,15 @@ public final class ProcessTrees {
     return became;
   }
 
+  /**
+   * Makes the native calls ready (loads libc through FFM and makes its first call), which takes
+   * tens of milliseconds: a command may do it on another thread while it reads its arguments.
+   * Does nothing where libc cannot be used.
+   */
+  public static void prepareNativeCalls() {
+    Libc.get().ifPresent(Libc::isChildSubreaper);
+  }
+
   /** Stops being a subreaper (for tests: one JVM runs them all). */
   public static void stopBeingSubreaper() {
     Libc.get().ifPresent(libc -> libc.setChildSubreaper(false));
