@@ -1,6 +1,7 @@
 package dev.spm;
 
 import dev.spm.internal.proc.CoprocessRunner;
+import dev.spm.internal.proc.TermSeq;
 import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -33,8 +34,9 @@ import java.util.Optional;
  *       and a daemon that keeps them open cannot block the run), then read into the result, which
  *       holds them in memory; each stream is limited to what a Java array holds, about 2 GiB.
  *   <li>At the deadline: SIGTERM to its process group and every process carrying its tag,
- *       SIGKILL to all still alive after the {@link #grace}, and {@link #run} returns only once
- *       all are confirmed dead.
+ *       SIGKILL to all still alive after the {@link #grace} (or the steps of a
+ *       {@link #termseq}, then SIGKILL), and {@link #run} returns only once all are confirmed
+ *       dead.
  *   <li>After a normal exit, whatever the program left behind (background children, daemons
  *       carrying its tag or in its process group) is killed the same way before {@link #run}
  *       returns: nothing a coprocess started outlives it.
@@ -50,16 +52,18 @@ public final class Coprocess implements Serializable {
   private final byte[] stdin;
   private final long timeoutNanos; // 0: no deadline
   private final long graceNanos;
+  private final String termseq; // null: SIGTERM, then SIGKILL after the grace
 
   private Coprocess(
       List<String> argv, String cwd, Map<String, String> env, byte[] stdin,
-      long timeoutNanos, long graceNanos) {
+      long timeoutNanos, long graceNanos, String termseq) {
     this.argv = argv;
     this.cwd = cwd;
     this.env = env;
     this.stdin = stdin;
     this.timeoutNanos = timeoutNanos;
     this.graceNanos = graceNanos;
+    this.termseq = termseq;
   }
 
   /**
@@ -98,7 +102,7 @@ public final class Coprocess implements Serializable {
     if (argv == null || argv.isEmpty() || argv.contains(null)) {
       throw new SpmInputException("argv must be a non-empty list of strings, but was " + argv);
     }
-    return new Coprocess(List.copyOf(argv), null, Map.of(), new byte[0], 0, DEFAULT_GRACE_NANOS);
+    return new Coprocess(List.copyOf(argv), null, Map.of(), new byte[0], 0, DEFAULT_GRACE_NANOS, null);
   }
 
   /**
@@ -111,7 +115,7 @@ public final class Coprocess implements Serializable {
     if (dir == null) {
       throw new SpmInputException("cwd must not be null");
     }
-    return new Coprocess(argv, dir.toString(), env, stdin, timeoutNanos, graceNanos);
+    return new Coprocess(argv, dir.toString(), env, stdin, timeoutNanos, graceNanos, termseq);
   }
 
   /**
@@ -134,7 +138,7 @@ public final class Coprocess implements Serializable {
       }
       copy.put(name, value);
     });
-    return new Coprocess(argv, cwd, Collections.unmodifiableMap(copy), stdin, timeoutNanos, graceNanos);
+    return new Coprocess(argv, cwd, Collections.unmodifiableMap(copy), stdin, timeoutNanos, graceNanos, termseq);
   }
 
   /**
@@ -147,7 +151,7 @@ public final class Coprocess implements Serializable {
     if (bytes == null) {
       throw new SpmInputException("stdin must not be null");
     }
-    return new Coprocess(argv, cwd, env, bytes.clone(), timeoutNanos, graceNanos);
+    return new Coprocess(argv, cwd, env, bytes.clone(), timeoutNanos, graceNanos, termseq);
   }
 
   /**
@@ -173,12 +177,12 @@ public final class Coprocess implements Serializable {
     if (timeout == null || timeout.isNegative() || timeout.isZero()) {
       throw new SpmInputException("timeout must be positive, but was " + timeout);
     }
-    return new Coprocess(argv, cwd, env, stdin, saturatedNanos(timeout), graceNanos);
+    return new Coprocess(argv, cwd, env, stdin, saturatedNanos(timeout), graceNanos, termseq);
   }
 
   /**
    * How long a killed program has between SIGTERM and SIGKILL; 1 second by default, zero for
-   * SIGKILL at once.
+   * SIGKILL at once. Replaces a {@link #termseq} set before.
    *
    * @throws SpmInputException if {@code grace} is null or negative
    */
@@ -186,8 +190,33 @@ public final class Coprocess implements Serializable {
     if (grace == null || grace.isNegative()) {
       throw new SpmInputException("grace must not be negative, but was " + grace);
     }
-    return new Coprocess(argv, cwd, env, stdin, timeoutNanos, saturatedNanos(grace));
+    return new Coprocess(argv, cwd, env, stdin, timeoutNanos, saturatedNanos(grace), null);
   }
+
+  /**
+   * How a killed program is killed, in GNU parallel's {@code --termseq} syntax: signals, each
+   * followed by the longest wait in milliseconds for the program's processes to die, as in
+   * {@code TERM,200,TERM,100,TERM,50,KILL,25} (GNU parallel's default). A wait ends early when
+   * none is alive. Whatever survives the last step is sent SIGKILL. Replaces the {@link #grace}.
+   *
+   * @throws SpmInputException if the text is not such a sequence; the message names the bad part
+   */
+  public Coprocess termseq(String sequence) {
+    String[] last = lastTermseq; // a run gives every job the same sequence: parse it once
+    if (last != null && last[0].equals(sequence)) {
+      return new Coprocess(argv, cwd, env, stdin, timeoutNanos, graceNanos, last[1]);
+    }
+    try {
+      String normal = TermSeq.parse(sequence).toString();
+      lastTermseq = new String[] {sequence, normal};
+      return new Coprocess(argv, cwd, env, stdin, timeoutNanos, graceNanos, normal);
+    } catch (IllegalArgumentException e) {
+      throw new SpmInputException(e.getMessage());
+    }
+  }
+
+  /** The last sequence given to {@link #termseq} and its normal form. */
+  private static volatile String[] lastTermseq;
 
   /** The program and its arguments ({@code [sh, -c, line]} for a shell line). */
   public List<String> argv() {
@@ -214,9 +243,14 @@ public final class Coprocess implements Serializable {
     return timeoutNanos == 0 ? Optional.empty() : Optional.of(Duration.ofNanos(timeoutNanos));
   }
 
-  /** The time between SIGTERM and SIGKILL at a kill. */
+  /** The time between SIGTERM and SIGKILL at a kill, when no {@link #termseq} is set. */
   public Duration grace() {
     return Duration.ofNanos(graceNanos);
+  }
+
+  /** The kill sequence, in GNU parallel's syntax, if one was set; else SIGTERM, the grace, SIGKILL. */
+  public Optional<String> termseq() {
+    return Optional.ofNullable(termseq);
   }
 
   /**
@@ -249,12 +283,13 @@ public final class Coprocess implements Serializable {
         && env.equals(c.env)
         && Arrays.equals(stdin, c.stdin)
         && timeoutNanos == c.timeoutNanos
-        && graceNanos == c.graceNanos;
+        && graceNanos == c.graceNanos
+        && Objects.equals(termseq, c.termseq);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(argv, cwd, env, Arrays.hashCode(stdin), timeoutNanos, graceNanos);
+    return Objects.hash(argv, cwd, env, Arrays.hashCode(stdin), timeoutNanos, graceNanos, termseq);
   }
 
   @Override
@@ -264,7 +299,7 @@ public final class Coprocess implements Serializable {
         + (env.isEmpty() ? "" : " with " + env)
         + (stdin.length == 0 ? "" : " stdin " + stdin.length + " bytes")
         + (timeoutNanos == 0 ? "" : " timeout " + Duration.ofNanos(timeoutNanos))
-        + " grace " + Duration.ofNanos(graceNanos);
+        + (termseq == null ? " grace " + Duration.ofNanos(graceNanos) : " termseq " + termseq);
   }
 
   private static long saturatedNanos(Duration d) {

@@ -69,6 +69,17 @@ final class Clouds {
     return new Shape(shape.servers(), perServer).spec();
   }
 
+  /**
+   * Whether {@code spm run} runs the jobs from its own process: on this machine's own cloud
+   * ({@code local}, not a virtual one) with a pool of this machine (intra pools and serial).
+   */
+  static boolean isLocal(String cloud, Pool pool) {
+    return !VIRTUAL.matcher(cloud.trim()).matches() && switch (pool.kind()) {
+      case SERIAL, INTRA_ALL, INTRA_ONE_PER_SERVER -> true;
+      default -> false;
+    };
+  }
+
   /** Opens a session for the pool, or none (null) for the serial pool. */
   static Session openFor(Pool pool, String cloud) {
     if (pool.isSerial()) {

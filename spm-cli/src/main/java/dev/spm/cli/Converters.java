@@ -34,16 +34,47 @@ final class Converters {
     }
   }
 
+  static final class TermSeqConverter implements ITypeConverter<dev.spm.internal.proc.TermSeq> {
+    @Override
+    public dev.spm.internal.proc.TermSeq convert(String value) {
+      try {
+        return dev.spm.internal.proc.TermSeq.parse(value);
+      } catch (IllegalArgumentException e) {
+        throw new TypeConversionException(e.getMessage());
+      }
+    }
+  }
+
+  static final class HaltConverter implements ITypeConverter<Halt> {
+    @Override
+    public Halt convert(String value) {
+      try {
+        return Halt.parse(value);
+      } catch (IllegalArgumentException e) {
+        throw new TypeConversionException(e.getMessage());
+      }
+    }
+  }
+
   /** Checks a cloud spec at once (without opening it) and keeps its text. */
   static final class CloudConverter implements ITypeConverter<String> {
     @Override
     public String convert(String value) {
       try {
-        Session.builder(value);
+        return cloud(value);
       } catch (SpmInputException e) {
         throw new TypeConversionException(e.getMessage());
       }
-      return value;
     }
+  }
+
+  /**
+   * A cloud spec, checked (without opening it).
+   *
+   * @throws SpmInputException naming the spec, if it is bad
+   */
+  static String cloud(String value) {
+    Session.builder(value);
+    return value;
   }
 }

@@ -16,9 +16,13 @@ import java.util.NoSuchElementException;
 
 /**
  * The input sources of {@code spm run}, with GNU parallel's meaning: the words after each
- * {@code :::} are one source, the lines of the file after each {@code ::::} another; several
- * sources give their cross product, the last source varying fastest. With neither, the lines of
- * stdin are the one source, read lazily.
+ * {@code :::} are one source, the lines of the file after each {@code ::::} another
+ * ({@code :::: -} is stdin); several sources give their cross product, the last source varying
+ * fastest. With neither, the lines of stdin are the one source.
+ *
+ * <p>The first source is read lazily, line by line as jobs start, so a file or stdin of any
+ * length runs in bounded memory; the later sources, which the cross product repeats, are read
+ * whole first.
  */
 public final class InputSources {
   /** Starts a source of arguments. */
@@ -36,8 +40,21 @@ public final class InputSources {
     }
   }
 
-  /** Arguments read from a file, one per line. */
-  public record FileSource(Path path) implements Source {}
+  /** Arguments read from a file, one per line; the path {@code -} is stdin. */
+  public record FileSource(Path path) implements Source {
+    boolean isStdin() {
+      return path.toString().equals("-");
+    }
+  }
+
+  /**
+   * The tuples of arguments, lazily, and how many there are when that is known without reading
+   * the first source to its end.
+   */
+  public interface Tuples extends Iterator<List<String>> {
+    /** The number of tuples, or -1 while unknown. */
+    long knownTotal();
+  }
 
   /**
    * The words of {@code spm run} split into the command and its sources.
@@ -112,9 +129,126 @@ public final class InputSources {
     return lists;
   }
 
+  /**
+   * The tuples of the sources, in GNU parallel's order; the first source is read lazily (see the
+   * class comment), the others whole, at once. An empty source makes no tuples.
+   *
+   * @throws IllegalArgumentException with GNU parallel's message, if a file cannot be opened
+   */
+  public static Tuples tuples(List<Source> sources, InputStream stdin) {
+    if (sources.isEmpty()) {
+      Iterator<List<String>> lines = lines(stdin);
+      return tuples(lines, List.of(), -1);
+    }
+    Source first = sources.getFirst();
+    List<List<String>> rest = new ArrayList<>();
+    for (Source source : sources.subList(1, sources.size())) {
+      rest.add(readAll(source, stdin));
+    }
+    // instanceof, not a pattern switch: a switch spins a class at run time, which spm run's start feels
+    if (first instanceof Args a) {
+      long total = a.args().size();
+      for (List<String> r : rest) {
+        total *= r.size();
+      }
+      return tuples(wrapEach(a.args().iterator()), rest, total);
+    }
+    FileSource f = (FileSource) first;
+    return tuples(f.isStdin() ? lines(stdin) : lines(open(f.path())), rest, -1);
+  }
+
+  private static Tuples tuples(Iterator<List<String>> firsts, List<List<String>> rest, long total) {
+    boolean restEmpty = rest.stream().anyMatch(List::isEmpty);
+    return new Tuples() {
+      private List<String> first;
+      private Iterator<List<String>> inner = java.util.Collections.emptyIterator();
+      private long made;
+      private long knownTotal = restEmpty ? 0 : total;
+
+      @Override
+      public boolean hasNext() {
+        if (restEmpty) {
+          return false;
+        }
+        if (inner.hasNext()) {
+          return true;
+        }
+        if (!firsts.hasNext()) {
+          knownTotal = made;
+          return false;
+        }
+        first = firsts.next();
+        inner = crossProduct(rest, true);
+        return true;
+      }
+
+      @Override
+      public List<String> next() {
+        if (!hasNext()) {
+          throw new NoSuchElementException();
+        }
+        List<String> tail = inner.next();
+        made++;
+        if (tail.isEmpty()) {
+          return first;
+        }
+        List<String> tuple = new ArrayList<>(first.size() + tail.size());
+        tuple.addAll(first);
+        tuple.addAll(tail);
+        return tuple;
+      }
+
+      @Override
+      public long knownTotal() {
+        return knownTotal;
+      }
+    };
+  }
+
+  private static <T> Iterator<List<T>> wrapEach(Iterator<T> items) {
+    return new Iterator<>() {
+      @Override
+      public boolean hasNext() {
+        return items.hasNext();
+      }
+
+      @Override
+      public List<T> next() {
+        return List.of(items.next());
+      }
+    };
+  }
+
+  private static List<String> readAll(Source source, InputStream stdin) {
+    if (source instanceof Args a) {
+      return a.args();
+    }
+    FileSource f = (FileSource) source;
+    List<String> all = new ArrayList<>();
+    lines(f.isStdin() ? stdin : open(f.path())).forEachRemaining(l -> all.add(l.getFirst()));
+    return all;
+  }
+
+  private static InputStream open(Path path) {
+    try {
+      return Files.newInputStream(path);
+    } catch (NoSuchFileException e) {
+      throw new IllegalArgumentException("Cannot open input file `" + path + "': No such file or directory.");
+    } catch (IOException e) {
+      throw new IllegalArgumentException("Cannot open input file `" + path + "': " + e.getMessage());
+    }
+  }
+
   /** The cross product of the lists, lazily, in GNU parallel's order (the last varies fastest). */
   public static Iterator<List<String>> crossProduct(List<List<String>> lists) {
+    return crossProduct(lists, false);
+  }
+
+  private static Iterator<List<String>> crossProduct(List<List<String>> lists, boolean emptyGivesOne) {
     List<List<String>> copy = List.copyOf(lists);
+    if (copy.isEmpty() && emptyGivesOne) {
+      return List.of(List.<String>of()).iterator();
+    }
     boolean empty = copy.isEmpty() || copy.stream().anyMatch(List::isEmpty);
     return new Iterator<>() {
       private final int[] at = new int[copy.size()];
@@ -144,7 +278,7 @@ public final class InputSources {
     };
   }
 
-  /** The lines of a stream, each a one-argument tuple, read lazily. */
+  /** The lines of a stream, each a one-argument tuple, read lazily (a final line without a newline counts). */
   public static Iterator<List<String>> lines(InputStream in) {
     BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
     return new Iterator<>() {

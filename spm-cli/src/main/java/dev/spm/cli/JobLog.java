@@ -1,6 +1,5 @@
 package dev.spm.cli;
 
-import dev.spm.CoprocessResult;
 import java.io.BufferedWriter;
 import java.io.Closeable;
 import java.io.IOException;
@@ -21,9 +20,18 @@ public final class JobLog implements Closeable {
   public static final String HEADER = "Seq\tHost\tStarttime\tJobRuntime\tSend\tReceive\tExitval\tSignal\tCommand";
 
   private final BufferedWriter writer;
+  private final boolean closes;
 
-  private JobLog(BufferedWriter writer) {
+  private JobLog(BufferedWriter writer, boolean closes) {
     this.writer = writer;
+    this.closes = closes;
+  }
+
+  /** A log written to a stream that stays open after {@link #close} ({@code --joblog -}: stdout). */
+  static JobLog onStream(java.io.OutputStream stream) {
+    JobLog log = new JobLog(new BufferedWriter(new java.io.OutputStreamWriter(stream, StandardCharsets.UTF_8)), false);
+    log.write(HEADER);
+    return log;
   }
 
   /**
@@ -32,14 +40,36 @@ public final class JobLog implements Closeable {
    * @throws IllegalArgumentException naming the file, if it cannot be written
    */
   public static JobLog open(Path file) {
+    return open(file, false);
+  }
+
+  /**
+   * Opens the log: with {@code append} (as {@code --resume} and {@code +FILE} do), rows go after
+   * what the file holds, and the header is written only if the file is empty or missing;
+   * otherwise the file is created or truncated and gets the header.
+   *
+   * @throws IllegalArgumentException naming the file, if it cannot be written
+   */
+  public static JobLog open(Path file, boolean append) {
     try {
-      BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
-      JobLog log = new JobLog(w);
-      log.write(HEADER);
+      boolean header = !append || !Files.exists(file) || Files.size(file) == 0;
+      // A stream, not a channel: an interrupt of the writing thread must not close the log.
+      BufferedWriter w = new BufferedWriter(new java.io.OutputStreamWriter(
+          new java.io.FileOutputStream(file.toFile(), append), StandardCharsets.UTF_8));
+      JobLog log = new JobLog(w, true);
+      if (header) {
+        log.write(HEADER);
+      }
       return log;
-    } catch (IOException e) {
+    } catch (IOException | UncheckedIOException e) {
       throw new IllegalArgumentException("Cannot write to --joblog " + file + ": " + e.getMessage());
     }
+  }
+
+  /** The row of an ended job; a newline in the command is written as NUL, as GNU parallel does. */
+  static String row(JobEnd end) {
+    return row(end.job().seq(), end.startMillis(), end.runtimeNanos(), end.stdout().size(), end.exitval(),
+        end.signalColumn(), end.job().line().replace('\n', '\0'));
   }
 
   /** One row, as GNU parallel formats it. */
@@ -47,19 +77,6 @@ public final class JobLog implements Closeable {
       String command) {
     return String.format(Locale.ROOT, "%d\t:\t%.3f\t%10.3f\t0\t%d\t%d\t%d\t%s", seq, startMillis / 1000.0,
         runtimeNanos / 1e9, received, exitval, signal, command);
-  }
-
-  /** GNU parallel's Exitval: -1 after a timeout, 0 after a signal, else the exit status. */
-  public static int exitval(CoprocessResult c) {
-    if (c.timedOut()) {
-      return -1;
-    }
-    return c.signal().isPresent() ? 0 : c.exitCode();
-  }
-
-  /** GNU parallel's Signal: the signal that ended the job (TERM after a timeout), else 0. */
-  public static int signal(CoprocessResult c) {
-    return c.signal().orElse(c.timedOut() ? 15 : 0);
   }
 
   /** Writes a line and flushes it, so the log is current if the run is killed. */
@@ -76,6 +93,10 @@ public final class JobLog implements Closeable {
   @Override
   public void close() {
     try {
+      if (!closes) {
+        writer.flush();
+        return;
+      }
       writer.close();
     } catch (IOException e) {
       throw new UncheckedIOException(e);

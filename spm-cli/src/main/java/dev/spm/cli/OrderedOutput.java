@@ -33,6 +33,18 @@ final class OrderedOutput<T> {
     }
   }
 
+  /** Whether {@link #done} for this job would hold its output, waiting for earlier jobs. */
+  boolean wouldHold(long seq) {
+    return keepOrder && seq != next;
+  }
+
+  /** Everything held, in job order, removed without being handed on. */
+  java.util.List<T> drain() {
+    java.util.List<T> held = waiting.keySet().stream().sorted().map(waiting::get).toList();
+    waiting.clear();
+    return held;
+  }
+
   /** Hands on what is still held, in job order (after a run that ended early). */
   void flush() {
     waiting.keySet().stream().sorted().toList().forEach(seq -> sink.accept(waiting.remove(seq)));

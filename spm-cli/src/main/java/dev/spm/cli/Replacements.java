@@ -33,12 +33,43 @@ public final class Replacements {
       return String.join(" ", args);
     }
     String joined = String.join(" ", command);
-    Matcher m = REPLACEMENT.matcher(joined);
     StringBuilder out = new StringBuilder();
     boolean replaced = false;
-    int firstWordEnd = firstWordEnd(joined);
-    boolean quote = !(m.find() && m.start() < firstWordEnd);
-    m.reset();
+    if (joined.indexOf('{') < 0) { // no replacement string, for sure: no regex
+      out.append(joined);
+    } else {
+      Matcher m = REPLACEMENT.matcher(joined);
+      boolean quote = !(m.find() && m.start() < firstWordEnd(joined));
+      replaced = replace(joined, args, seq, slot, quote, out);
+    }
+    if (!replaced) {
+      for (String arg : args) {
+        out.append(' ').append(ShellQuote.gnuParallel(arg));
+      }
+    }
+    return out.toString();
+  }
+
+  /**
+   * A text with its replacement strings replaced by the values as they are, never quoted; the
+   * text itself when it holds none (as GNU parallel does for {@code --results NAME}).
+   */
+  public static String unquoted(String text, List<String> args, long seq, int slot) {
+    StringBuilder out = new StringBuilder();
+    replace(text, args, seq, slot, false, out);
+    return out.toString();
+  }
+
+  /** Whether the text holds a replacement string for these arguments. */
+  public static boolean hasReplacement(String text, int sources) {
+    List<String> blanks = java.util.Collections.nCopies(Math.max(sources, 1), "");
+    return replace(text, blanks, 1, 1, false, new StringBuilder());
+  }
+
+  private static boolean replace(String joined, List<String> args, long seq, int slot, boolean quote,
+      StringBuilder out) {
+    Matcher m = REPLACEMENT.matcher(joined);
+    boolean replaced = false;
     while (m.find()) {
       String value;
       if (m.group(1) != null) {
@@ -65,12 +96,7 @@ public final class Replacements {
       m.appendReplacement(out, Matcher.quoteReplacement(value));
     }
     m.appendTail(out);
-    if (!replaced) {
-      for (String arg : args) {
-        out.append(' ').append(ShellQuote.gnuParallel(arg));
-      }
-    }
-    return out.toString();
+    return replaced;
   }
 
   private static String quoted(boolean quote, String value) {

@@ -1,12 +1,12 @@
 package dev.spm.cli;
 
-import dev.spm.SpmException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The {@code spm} command. Only {@link #main} exits the JVM; everything else returns an exit
+ * The {@code spm} command, through picocli. The program's entry point is {@link Main}, which alone
+ * exits the JVM (and parses {@code spm run} without picocli); everything else returns an exit
  * status from {@link ExitCodes}.
  */
 @Command(name = "spm", mixinStandardHelpOptions = true, version = "spm 0.1.0",
@@ -22,7 +22,7 @@ public final class SpmCommand implements Runnable {
   }
 
   public static void main(String[] args) {
-    System.exit(commandLine().execute(args));
+    Main.main(args);
   }
 
   /**
@@ -30,31 +30,30 @@ public final class SpmCommand implements Runnable {
    * error while running gives one line naming it, never a stack trace.
    */
   public static CommandLine commandLine() {
-    CommandLine cl = new CommandLine(new SpmCommand());
-    cl.setExpandAtFiles(false);
-    cl.setParameterExceptionHandler((e, args) -> {
-      PrintWriter err = e.getCommandLine().getErr();
-      err.println("spm: " + firstLine(e.getMessage()));
-      err.flush();
-      return ExitCodes.BAD_INPUT;
-    });
-    cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-      PrintWriter err = commandLine.getErr();
-      if (e instanceof SpmException || e instanceof IllegalArgumentException) {
-        err.println("spm: " + firstLine(e.getMessage()));
-      } else {
-        err.println("spm: " + e);
-      }
-      err.flush();
-      return ExitCodes.BAD_INPUT;
-    });
+    CommandLine cl = configured(new CommandLine(new SpmCommand()));
     // Everything after the command's first word belongs to the command: `spm run ls -l ::: x`.
     cl.getSubcommands().get("run").setStopAtPositional(true);
     cl.getSubcommands().get("demo").getSubcommands().get("launcher").setStopAtPositional(true);
     return cl;
   }
 
-  private static String firstLine(String message) {
+  /** The handlers every spm command line shares; for {@code spm run}, the command's words stop the options. */
+  static CommandLine configured(CommandLine cl) {
+    cl.setExpandAtFiles(false);
+    if (cl.getCommand() instanceof RunCommand) {
+      cl.setStopAtPositional(true);
+    }
+    cl.setParameterExceptionHandler((e, args) -> {
+      PrintWriter err = e.getCommandLine().getErr();
+      err.println("spm: " + firstLine(e.getMessage()));
+      err.flush();
+      return ExitCodes.BAD_INPUT;
+    });
+    cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> Main.failed(commandLine.getErr(), e));
+    return cl;
+  }
+
+  static String firstLine(String message) {
     if (message == null) {
       return "error";
     }

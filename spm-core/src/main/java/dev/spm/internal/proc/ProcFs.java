@@ -73,8 +73,17 @@ final class ProcFs {
    * processes allocates little. Not thread-safe: one per scan.
    */
   static final class Reader {
-    private byte[] buf = new byte[8192];
+    private byte[] buf;
     private int len;
+
+    Reader() {
+      this(8192);
+    }
+
+    /** A reader whose buffer starts at this size (it grows as files need). */
+    Reader(int size) {
+      buf = new byte[size];
+    }
 
     /** Parses {@code /proc/PID/stat}, or returns null if the process is gone. */
     Stat stat(long pid) {
@@ -125,6 +134,57 @@ final class ProcFs {
         start = end + 1;
       }
       return false;
+    }
+
+    /**
+     * Whether the environment of {@code pid} holds exactly {@code entry}, or holds no entry
+     * starting with {@code prefix} (such as {@code NAME=}), or cannot be read: the cautious
+     * answer to "may this process be the one tagged {@code entry}?".
+     */
+    boolean hasEntryOrLacksPrefix(long pid, byte[] entry, byte[] prefix) {
+      if (!read("/proc/" + pid + "/environ")) {
+        return true;
+      }
+      boolean prefixSeen = false;
+      for (int start = 0; start < len; ) {
+        int end = indexOf((byte) 0, start);
+        if (end < 0) {
+          end = len;
+        }
+        if (end - start == entry.length && Arrays.equals(buf, start, end, entry, 0, entry.length)) {
+          return true;
+        }
+        prefixSeen |= end - start >= prefix.length
+            && Arrays.equals(buf, start, start + prefix.length, prefix, 0, prefix.length);
+        start = end + 1;
+      }
+      return !prefixSeen;
+    }
+
+    /**
+     * The pids in {@code /proc/PID/task/TID/children}: the children of that one thread. Null if
+     * the file cannot be read (the thread is gone, or the kernel lacks the file).
+     */
+    long[] children(long pid, long tid) {
+      if (!read("/proc/" + pid + "/task/" + tid + "/children")) {
+        return null;
+      }
+      long[] pids = new long[len / 2 + 1];
+      int n = 0;
+      long value = -1;
+      for (int i = 0; i < len; i++) {
+        byte b = buf[i];
+        if (b >= '0' && b <= '9') {
+          value = (value < 0 ? 0 : value * 10) + (b - '0');
+        } else if (value >= 0) {
+          pids[n++] = value;
+          value = -1;
+        }
+      }
+      if (value >= 0) {
+        pids[n++] = value;
+      }
+      return Arrays.copyOf(pids, n);
     }
 
     /** The command line with its arguments joined by spaces; empty if none or gone. */

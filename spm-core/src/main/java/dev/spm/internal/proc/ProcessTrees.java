@@ -115,6 +115,20 @@ public final class ProcessTrees {
     return new Kill(rootPid, envEntry(tagKey, tagValue), grace, confirmWithin, rootStartTicks).run();
   }
 
+  /**
+   * {@link #killTree(long, long, String, String, Duration, Duration)} with a kill sequence instead
+   * of a grace: each step's signal, then its wait, and SIGKILL for whatever is left at the end.
+   * {@code rootPid} may be null to kill by tag (and the groups the tagged processes lead) alone.
+   *
+   * @param confirmWithin counted from the start of the kill; should exceed the sequence's waits
+   * @return true once none is alive (a zombie counts as dead); false if some still are when
+   *     {@code confirmWithin} has passed
+   */
+  public static boolean killTree(Long rootPid, long rootStartTicks, String tagKey, String tagValue, TermSeq sequence,
+      Duration confirmWithin) {
+    return new Kill(rootPid, envEntry(tagKey, tagValue), sequence, confirmWithin, rootStartTicks).run();
+  }
+
   /** When a process started, in clock ticks since boot, or 0 if it is gone. */
   public static long startTicks(long pid) {
     return ProcFs.stat(pid).map(Stat::startTicks).orElse(0L);
@@ -129,8 +143,32 @@ public final class ProcessTrees {
    * @return false when it is not available: on Java 21, or without native access enabled
    */
   public static boolean becomeSubreaper() {
-    return Libc.get().map(libc -> libc.setChildSubreaper(true)).orElse(false);
+    boolean became = Libc.get().map(libc -> libc.setChildSubreaper(true)).orElse(false);
+    subreaper |= became;
+    return became;
   }
+
+  /**
+   * Makes the native calls ready (loads libc through FFM and makes its first call), which takes
+   * tens of milliseconds: a command may do it on another thread while it reads its arguments.
+   * Does nothing where libc cannot be used.
+   */
+  public static void prepareNativeCalls() {
+    Libc.get().ifPresent(Libc::isChildSubreaper);
+  }
+
+  /** Stops being a subreaper (for tests: one JVM runs them all). */
+  public static void stopBeingSubreaper() {
+    Libc.get().ifPresent(libc -> libc.setChildSubreaper(false));
+    subreaper = false;
+  }
+
+  /** Whether {@link #becomeSubreaper} made this JVM a subreaper (and it has not stopped since). */
+  static boolean isSubreaper() {
+    return subreaper;
+  }
+
+  private static volatile boolean subreaper;
 
   /** Whether signals go through libc now; false on Java 21 or when the fallback is forced. */
   public static boolean signalsAreNative() {
@@ -170,29 +208,38 @@ public final class ProcessTrees {
    *
    * <p>Overview: each round scans {@code /proc} and collects the live targets: processes marked
    * in an earlier round (the same pid with the same start time), the root and its descendants,
-   * tagged processes, and members of groups that a target leads. New targets get SIGTERM once;
-   * after the grace every live target, and every group with a live member, gets SIGKILL each
-   * round. Rounds are spaced by a pause that grows from 0.2 ms to 10 ms. Marking by start time
-   * means an orphan stays a target after it leaves the tree, and a reused pid never becomes one.
+   * tagged processes, and members of groups that a target leads. The kill walks a
+   * {@link TermSeq}: each step's signal goes once to every live target, and to every target found
+   * while the step waits; a step ends when its wait has passed. After the last step every live
+   * target, and every group with a live member, gets SIGKILL each round. Rounds are spaced by a
+   * pause that grows from 0.2 ms to 10 ms. Marking by start time means an orphan stays a target
+   * after it leaves the tree, and a reused pid never becomes one.
    */
   private static final class Kill {
     private final Long root;
     private final byte[] tag;
     private final long start = System.nanoTime();
-    private final long killAt;
+    private final List<TermSeq.Step> steps;
     private final long giveUpAt;
     private final long ownGroup = ProcFs.stat(ProcFs.SELF).map(Stat::pgid).orElse(-1L);
     private final Map<Long, Long> marked = new HashMap<>(); // pid -> start time
     private final Set<Long> groups = new HashSet<>();
-    private final Set<Long> termed = new HashSet<>();
+    private final Set<Long> signalledThisStep = new HashSet<>(); // pids, and -pgid for groups
     private final long notBeforeTicks;
+    private int step; // steps.size(): past the sequence, SIGKILL every round
+    private long stepEndsAt;
 
     Kill(Long root, byte[] tag, Duration grace, Duration confirmWithin, long notBeforeTicks) {
+      this(root, tag, TermSeq.grace(nonNegative(grace, "grace")), confirmWithin, notBeforeTicks);
+    }
+
+    Kill(Long root, byte[] tag, TermSeq sequence, Duration confirmWithin, long notBeforeTicks) {
       this.root = root;
       this.notBeforeTicks = notBeforeTicks;
       this.tag = tag;
-      this.killAt = start + nonNegative(grace, "grace").toNanos();
-      this.giveUpAt = start + nonNegative(confirmWithin, "confirmWithin").toNanos();
+      this.steps = sequence.steps();
+      this.stepEndsAt = start + millisToNanos(steps.get(0).waitMillis());
+      this.giveUpAt = start + cappedNanos(nonNegative(confirmWithin, "confirmWithin"));
     }
 
     boolean run() {
@@ -203,8 +250,16 @@ public final class ProcessTrees {
           if (live.isEmpty()) {
             return true;
           }
-          if (System.nanoTime() - giveUpAt >= 0) {
+          long now = System.nanoTime();
+          if (now - giveUpAt >= 0) {
             return false;
+          }
+          while (step < steps.size() && now - stepEndsAt >= 0) {
+            step++;
+            signalledThisStep.clear();
+            if (step < steps.size()) {
+              stepEndsAt = now + millisToNanos(steps.get(step).waitMillis());
+            }
           }
           signal(live);
           LockSupport.parkNanos(pause);
@@ -225,12 +280,12 @@ public final class ProcessTrees {
           targets.add(-stat.pgid());
         }
       }
-      if (System.nanoTime() - killAt >= 0) {
+      if (step >= steps.size()) {
         Signals.current().send(Signals.KILL, targets);
       } else {
-        targets.removeAll(termed);
-        termed.addAll(targets);
-        Signals.current().send(Signals.TERM, targets);
+        targets.removeAll(signalledThisStep);
+        signalledThisStep.addAll(targets);
+        Signals.current().send(steps.get(step).signal(), targets);
       }
     }
 
@@ -268,6 +323,15 @@ public final class ProcessTrees {
           || tree.contains(stat.pid())
           || groups.contains(stat.pgid())
           || (stat.startTicks() >= notBeforeTicks && reader.hasEnv(stat.pid(), tag));
+    }
+
+    /** Milliseconds to nanoseconds, capped far below overflow when added to System.nanoTime(). */
+    private static long millisToNanos(long millis) {
+      return millis > Long.MAX_VALUE / 4 / 1_000_000 ? Long.MAX_VALUE / 4 : millis * 1_000_000;
+    }
+
+    private static long cappedNanos(Duration d) {
+      return d.compareTo(Duration.ofNanos(Long.MAX_VALUE / 4)) > 0 ? Long.MAX_VALUE / 4 : d.toNanos();
     }
 
     private static Duration nonNegative(Duration d, String name) {

@@ -1,7 +1,9 @@
 package dev.spm.internal.proc;
 
 import dev.spm.internal.proc.ProcFs.Stat;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -12,7 +14,8 @@ import java.util.function.LongPredicate;
  * Reaps the orphans that this JVM adopts as a subreaper ({@link ProcessTrees#becomeSubreaper}).
  * The JDK reaps only the children it started; an adopted orphan that ends would stay a zombie.
  *
- * <p>A daemon thread scans {@code /proc} every 200 ms for zombie children of this JVM and reaps
+ * <p>A daemon thread looks every 200 ms for zombie children of this JVM (those of its first
+ * thread, where Linux puts adopted orphans, or, where that cannot be read, all of {@code /proc}) and reaps
  * each with {@code waitpid(pid, WNOHANG)}, by its own pid. It never calls {@code waitpid(-1)},
  * which would steal the exit status of a child the JDK waits for and break
  * {@link Process#waitFor}. For the same reason it leaves alone every pid for which
@@ -86,7 +89,7 @@ public final class Reaper implements AutoCloseable {
 
   private void reapOnce() {
     Set<Long> zombies = new HashSet<>();
-    for (Stat stat : ProcFs.scan()) {
+    for (Stat stat : children()) {
       long pid = stat.pid();
       if (stat.ppid() == ProcFs.SELF && !stat.alive()
           && !JdkChildren.contains(pid) && !ownedByJdk.test(pid)) {
@@ -97,5 +100,25 @@ public final class Reaper implements AutoCloseable {
       }
     }
     seenBefore = zombies;
+  }
+
+  /**
+   * This JVM's children that may be adopted orphans: those of its first thread, which is where
+   * Linux puts them (see Adoptees), read cheaply; else every process, from a scan of /proc.
+   */
+  private List<Stat> children() {
+    long[] pids = libc.orElseThrow().leaderChildren();
+    if (pids == null) {
+      return ProcFs.scan();
+    }
+    ProcFs.Reader reader = new ProcFs.Reader(512);
+    List<Stat> stats = new ArrayList<>(pids.length);
+    for (long pid : pids) {
+      Stat stat = reader.stat(pid);
+      if (stat != null) {
+        stats.add(stat);
+      }
+    }
+    return stats;
   }
 }

@@ -28,9 +28,17 @@
  *       descendant, so even a process that clears its environment and calls {@code setsid}
  *       stays a descendant; the {@link dev.spm.internal.proc.Reaper} reaps those that end, each
  *       by its own pid, never with {@code waitpid(-1)}, which would race the JDK's reaper.
- *   <li>The system property {@code spm.proc.forceFallback=true}, read at each kill, forces the
- *       {@code kill} command even where FFM works, so tests exercise the fallback. It does not
- *       affect the subreaper or the reaper.
+ *   <li><b>Launching.</b> On Java 22+ with native access and glibc 2.34+, a coprocess starts
+ *       with {@code posix_spawnp} and {@code POSIX_SPAWN_SETSID} (no helper exec, only fds 0-2
+ *       open in it), is awaited through a pidfd and reaped with {@code waitpid}, which tells an
+ *       {@code exit 143} from a death by SIGTERM. Elsewhere it starts through
+ *       {@link java.lang.ProcessBuilder} as {@code setsid --wait ARGV}, where both look alike.
+ *       When the JVM is a subreaper, a program that exited is known to have left nothing behind
+ *       from a look at the JVM's adopted orphans ({@code Adoptees}); otherwise its whole tree is
+ *       swept.
+ *   <li>The system property {@code spm.proc.forceFallback=true}, read at each kill and each
+ *       launch, forces the {@code kill} command and the {@code ProcessBuilder} launch even where
+ *       FFM works, so tests exercise the fallback. It does not affect the subreaper or the reaper.
  * </ul>
  * Nothing here writes to stderr: without native access the FFM path is not tried, so the JVM
  * never warns about it.
@@ -39,6 +47,8 @@
  * {@code ProcFs} reads {@code /proc}; {@code Signals} and its two implementations
  * ({@code Signals.NativeSignals}, {@code KillCommand}) send signals; {@code Libc} is the FFM
  * seam; {@code ProcessTrees} finds and kills; {@code Reaper} reaps adopted orphans;
- * {@code CoprocessRunner} runs a {@link dev.spm.Coprocess}.
+ * {@code CoprocessRunner} runs a {@link dev.spm.Coprocess}; {@code TermSeq} is a kill sequence in
+ * GNU parallel's {@code --termseq} syntax; {@code Watchdog} kills a JVM's programs after the JVM
+ * dies, for JVMs that start programs with no agent behind them.
  */
 package dev.spm.internal.proc;

@@ -24,7 +24,7 @@ class ProcessTreesSubreaperTest {
 
   @AfterEach
   void noLongerSubreaper() {
-    Libc.get().orElseThrow().setChildSubreaper(false);
+    ProcessTrees.stopBeingSubreaper();
     ProcessLeaks.assertNoneLeft(MARK, mark, Duration.ofSeconds(5));
   }
 

@@ -1,0 +1,101 @@
+package dev.spm.internal.proc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.spm.Coprocess;
+import dev.spm.CoprocessResult;
+import dev.spm.testing.ProcessLeaks;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The native launch (posix_spawn, pidfd, waitpid), which the build's JDK 25 with native access
+ * uses; {@code CoprocessTest} covers the policy on both launch paths.
+ */
+class NativeCoprocessTest {
+  private static final String MARK = "SPM_NATIVE_COPROCESS_TEST";
+  private final String mark = UUID.randomUUID().toString();
+
+  @AfterEach
+  void noProcessLeft() {
+    ProcessTrees.stopBeingSubreaper();
+    ProcessLeaks.assertNoneLeft(MARK, mark, Duration.ofSeconds(5));
+  }
+
+  private Coprocess marked(String line) {
+    return Coprocess.shell(line).env(Map.of(MARK, mark));
+  }
+
+  @Test
+  void programsStartNatively_onThisJdk() {
+    assertThat(CoprocessRunner.spawnsNatively()).isTrue();
+  }
+
+  @Test
+  void anExitStatusAbove128_isNotTakenForASignal() {
+    CoprocessResult exited = Coprocess.run(marked("exit 143"));
+    CoprocessResult killed = Coprocess.run(marked("kill -TERM $$"));
+
+    assertThat(exited.exitCode()).isEqualTo(143);
+    assertThat(exited.signal()).isEmpty();
+    assertThat(killed.exitCode()).isEqualTo(143);
+    assertThat(killed.signal()).hasValue(15);
+  }
+
+  @Test
+  void termseq_sendsItsSignalsInTurn_andKillsWhatSurvives() {
+    CoprocessResult interrupted = Coprocess.run(marked("sleep 100")
+        .timeout(Duration.ofMillis(200)).termseq("INT,500,KILL,25"));
+    CoprocessResult stubborn = Coprocess.run(marked("trap '' INT TERM; sleep 100")
+        .timeout(Duration.ofMillis(200)).termseq("INT,100,TERM,100"));
+
+    assertThat(interrupted.timedOut()).isTrue();
+    assertThat(interrupted.signal()).hasValue(2);
+    assertThat(stubborn.signal()).hasValue(9);
+    assertThat(stubborn.wallTime()).isBetween(Duration.ofMillis(400), Duration.ofSeconds(5));
+  }
+
+  @Test
+  void onlyTheThreeStandardDescriptors_areOpenInTheProgram() {
+    CoprocessResult result = Coprocess.run(marked("ls /proc/$$/fd"));
+
+    assertThat(result.stdout().lines().toList()).containsExactly("0", "1", "2");
+  }
+
+  @Test
+  void stdinAndOutputFiles(@TempDir Path dir) throws Exception {
+    Path out = dir.resolve("out");
+    Files.writeString(out, "old content that is longer");
+    ProgramExit exit = CoprocessRunner.runToFiles(marked("cat; echo e >&2").stdin("in\n"), out, dir.resolve("err"));
+
+    assertThat(exit.exitCode()).isZero();
+    assertThat(Files.readString(out)).isEqualTo("in\n");
+    assertThat(Files.readString(dir.resolve("err"))).isEqualTo("e\n");
+    assertThat(exit.startMillis()).isPositive();
+  }
+
+  @Test
+  void asASubreaper_leftoversThatLeftTheGroup_areStillKilled() {
+    assertThat(ProcessTrees.becomeSubreaper()).isTrue();
+    try (Reaper reaper = Reaper.start(pid -> false)) {
+      CoprocessResult result = Coprocess.run(marked("setsid sleep 100 & (setsid sh -c 'sleep 100 &' &); echo $SPM_TAG"));
+
+      assertThat(result.exitCode()).isZero();
+      assertThat(ProcessTrees.findByEnv(ProcessTrees.TAG_ENV, result.stdout().strip())).isEmpty();
+      ProcessLeaks.assertNoneLeft(MARK, mark, Duration.ofSeconds(2)); // the reaper reaps the killed orphans
+    }
+  }
+
+  @Test
+  void asASubreaper_anotherRunsOrphan_isLeftToItsOwnRun() {
+    assertThat(ProcessTrees.becomeSubreaper()).isTrue();
+    byte[] mine = ProcessTrees.envEntry(ProcessTrees.TAG_ENV, "mine");
+    assertThat(Adoptees.mayHold(mine)).isFalse();
+  }
+}
