@@ -7,9 +7,11 @@ import java.util.Arrays;
  * one member of a portfolio: it can be stopped from another thread, and it shares short learnt
  * clauses through a {@link ClauseExchange}.
  *
- * <p>Use: construct it on a formula, call {@link #solve()} once, on one thread. {@link #stop()}
- * may be called from any thread at any time; {@code solve} then returns {@code UNKNOWN} soon after
- * (it polls the flag before every decision and after every conflict). Every SATISFIABLE result
+ * <p>Use: construct it on a formula (this loads the clauses and, with {@link Config#eliminate()},
+ * runs a bounded variable elimination, which cannot be stopped but is bounded in work), then call
+ * {@link #solve()} once, on one thread. {@link #stop()} may be called from any thread at any time;
+ * {@code solve} then returns {@code UNKNOWN} soon after (it polls the flag before every
+ * propagation round, and every 1024 flips of a local-search walk). Every SATISFIABLE result
  * carries a model that has been checked against every clause of the formula.
  *
  * <p>Failures: an exception thrown by the exchange ends {@code solve} with that exception; an
@@ -39,6 +41,11 @@ public final class CdclSolver {
    * the clause; when it is true the clause is skipped without reading the arena. Binary clauses
    * are in binWatches[l] instead, as pairs (other literal, reference), and are visited first,
    * from the list alone.
+   *
+   * Around the search loop (solve): at each restart, at level 0, clauses are imported, the
+   * clauses satisfied by new units are removed, and now and then (walkEffort) a LocalSearch walk
+   * starts from the saved phases and leaves its best assignment there. Variables removed by
+   * Elimination are never decided; extend() gives them values in the model.
    *
    * Only the thread in solve() touches the state; stopRequested is the one field written by
    * others.
