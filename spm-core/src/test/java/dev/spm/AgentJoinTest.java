@@ -98,6 +98,23 @@ class AgentJoinTest {
       } finally {
         again.destroyForcibly();
       }
+
+      // A cached jar that no longer matches its hash (same size, one byte changed) is fetched again.
+      Path cached;
+      try (var jars = Files.list(dir.resolve("jar-cache"))) {
+        cached = jars.filter(p -> p.toString().endsWith(".jar")).findFirst().orElseThrow();
+      }
+      byte[] bytes = Files.readAllBytes(cached);
+      bytes[bytes.length / 2] ^= 1;
+      Files.write(cached, bytes);
+      Process third = startAgent(session, "third");
+      try {
+        awaitServer(session, "third");
+        awaitLine(dir.resolve("agent-third.out"), "the hub's class path");
+        assertThat(Files.readString(dir.resolve("agent-third.out"))).containsPattern(" 1 fetched \\([1-9][0-9]* bytes\\)");
+      } finally {
+        third.destroyForcibly();
+      }
     } finally {
       agent.destroyForcibly();
       Sessions.closeLeavingNothing(session);
