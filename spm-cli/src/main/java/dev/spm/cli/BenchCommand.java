@@ -3,6 +3,9 @@ package dev.spm.cli;
 import dev.spm.Pool;
 import dev.spm.Pools;
 import dev.spm.Session;
+import dev.spm.bench.ChannelRoundTrip;
+import dev.spm.bench.DagThroughput;
+import dev.spm.bench.GangPingPong;
 import dev.spm.bench.Latency;
 import dev.spm.bench.Throughput;
 import java.util.concurrent.Callable;
@@ -17,6 +20,21 @@ import picocli.CommandLine.Option;
 final class BenchCommand implements Runnable {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
+
+  /** A benchmark on a pool. */
+  @FunctionalInterface
+  private interface Bench<R> {
+    R run(Pool pool) throws InterruptedException;
+  }
+
+  /** Runs a benchmark on intra-all, in a session of the cloud opened for it and closed after it. */
+  @SuppressWarnings("try") // the session is held open for the run and closed after it
+  private static <R> R onIntraAll(String cloud, Bench<R> bench) throws InterruptedException {
+    Pool pool = Pools.intraAll();
+    try (Session session = Clouds.openFor(pool, cloud)) {
+      return bench.run(pool);
+    }
+  }
 
   @Override
   public void run() {
@@ -33,16 +51,12 @@ final class BenchCommand implements Runnable {
     CloudOption cloud;
 
     @Override
-    @SuppressWarnings("try") // the session is held open for the run and closed after it
     public Integer call() throws InterruptedException {
       if (tasks < 1) {
         throw new IllegalArgumentException("--tasks must be positive, but was " + tasks);
       }
-      Pool pool = Pools.intraAll();
-      Throughput.Result result;
-      try (Session session = Clouds.openFor(pool, cloud.cloud)) {
-        result = Throughput.run(pool, tasks, Math.max(1, Math.min(tasks, 500_000)));
-      }
+      Throughput.Result result = onIntraAll(cloud.cloud,
+          pool -> Throughput.run(pool, tasks, Math.max(1, Math.min(tasks, 500_000))));
       System.out.println("tasks=" + result.tasks() + " width=" + result.width());
       System.out.println(result.line());
       return ExitCodes.OK;
@@ -59,16 +73,11 @@ final class BenchCommand implements Runnable {
     CloudOption cloud;
 
     @Override
-    @SuppressWarnings("try") // the session is held open for the run and closed after it
-    public Integer call() {
+    public Integer call() throws InterruptedException {
       if (tasks < 1) {
         throw new IllegalArgumentException("--tasks must be positive, but was " + tasks);
       }
-      Pool pool = Pools.intraAll();
-      Latency.Result result;
-      try (Session session = Clouds.openFor(pool, cloud.cloud)) {
-        result = Latency.run(pool, tasks, Math.max(100, tasks / 10));
-      }
+      Latency.Result result = onIntraAll(cloud.cloud, pool -> Latency.run(pool, tasks, Math.max(100, tasks / 10)));
       System.out.println("samples=" + result.samples());
       System.out.println(result.line());
       return ExitCodes.OK;
@@ -88,16 +97,11 @@ final class BenchCommand implements Runnable {
     CloudOption cloud;
 
     @Override
-    @SuppressWarnings("try") // the session is held open for the run and closed after it
-    public Integer call() {
+    public Integer call() throws InterruptedException {
       if (nodes < 1 || dependencies < 0) {
         throw new IllegalArgumentException("--nodes must be positive and --dependencies not negative");
       }
-      Pool pool = Pools.intraAll();
-      dev.spm.bench.DagThroughput.Result result;
-      try (Session session = Clouds.openFor(pool, cloud.cloud)) {
-        result = dev.spm.bench.DagThroughput.run(pool, nodes, dependencies, 42);
-      }
+      DagThroughput.Result result = onIntraAll(cloud.cloud, pool -> DagThroughput.run(pool, nodes, dependencies, 42));
       System.out.println(result.line());
       return ExitCodes.OK;
     }
@@ -113,16 +117,12 @@ final class BenchCommand implements Runnable {
     CloudOption cloud;
 
     @Override
-    @SuppressWarnings("try") // the session is held open for the run and closed after it
-    public Integer call() {
+    public Integer call() throws InterruptedException {
       if (asks < 1) {
         throw new IllegalArgumentException("--asks must be positive, but was " + asks);
       }
-      Pool pool = Pools.intraAll();
-      dev.spm.bench.ChannelRoundTrip.Result result;
-      try (Session session = Clouds.openFor(pool, cloud.cloud)) {
-        result = dev.spm.bench.ChannelRoundTrip.run(pool, asks, Math.max(1000, asks / 10));
-      }
+      ChannelRoundTrip.Result result = onIntraAll(cloud.cloud,
+          pool -> ChannelRoundTrip.run(pool, asks, Math.max(1000, asks / 10)));
       System.out.println("samples=" + result.samples());
       System.out.println(result.line());
       return ExitCodes.OK;
@@ -145,16 +145,12 @@ final class BenchCommand implements Runnable {
     CloudOption cloud;
 
     @Override
-    @SuppressWarnings("try") // the session is held open for the run and closed after it
-    public Integer call() {
+    public Integer call() throws InterruptedException {
       if (pings < 1 || messages < 1 || messageBytes < 1) {
         throw new IllegalArgumentException("--pings, --messages and --message-bytes must be positive");
       }
-      Pool pool = Pools.intraAll();
-      dev.spm.bench.GangPingPong.Result result;
-      try (Session session = Clouds.openFor(pool, cloud.cloud)) {
-        result = dev.spm.bench.GangPingPong.run(pool, pings, messages, messageBytes);
-      }
+      GangPingPong.Result result = onIntraAll(cloud.cloud,
+          pool -> GangPingPong.run(pool, pings, messages, messageBytes));
       System.out.println(result.line());
       return ExitCodes.OK;
     }

@@ -58,7 +58,7 @@ public final class PeerNet {
   Socket connect(String hostPort) throws IOException {
     String fp = fingerprint;
     String host = hostPort.substring(0, hostPort.lastIndexOf(':'));
-    boolean loopback = Tls.isLoopback(java.net.InetAddress.getByName(host));
+    boolean loopback = java.net.InetAddress.getByName(host).isLoopbackAddress();
     return Tls.connect(hostPort, fp == null || loopback ? null : fp);
   }
 
@@ -112,7 +112,7 @@ public final class PeerNet {
     Message.PeerHello hello;
     try {
       SSLContext server = tls;
-      if (server != null && !Tls.isLoopback(socket.getInetAddress())) {
+      if (server != null && !socket.getInetAddress().isLoopbackAddress()) {
         socket.setSoTimeout(HELLO_TIMEOUT_MILLIS);
         socket = Tls.serve(server, socket);
       }

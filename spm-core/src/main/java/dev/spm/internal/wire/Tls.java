@@ -4,7 +4,6 @@ import dev.spm.SpmSessionException;
 import dev.spm.internal.JvmLauncher;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.file.Files;
@@ -133,11 +132,6 @@ public final class Tls {
     socket.setUseClientMode(false);
     socket.startHandshake();
     return socket;
-  }
-
-  /** Whether traffic to or from this address stays on this machine's loopback. */
-  public static boolean isLoopback(InetAddress address) {
-    return address.isLoopbackAddress();
   }
 
   static String fingerprint(X509Certificate certificate) throws GeneralSecurityException {
