@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "spm", mixinStandardHelpOptions = true, version = "spm 0.1.0",
     description = "Parallelism as the management of serial tasks.",
-    subcommands = {RunCommand.class, DemoCommand.class, ShellCommand.class, BenchCommand.class, AgentCommand.class})
+    subcommands = {RunCommand.class, DemoCommand.class, ShellCommand.class, BenchCommand.class, AgentCommand.class,
+        TrainCommand.class})
 public final class SpmCommand implements Runnable {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;

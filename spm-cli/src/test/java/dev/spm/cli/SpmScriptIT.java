@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -30,11 +31,16 @@ class SpmScriptIT {
   private record Run(int status, String out, String err, Duration wall) {}
 
   private static Run spm(String... args) throws IOException, InterruptedException {
+    return spm(Map.of(), args);
+  }
+
+  private static Run spm(Map<String, String> env, String... args) throws IOException, InterruptedException {
     List<String> command = new ArrayList<>();
     command.add(ROOT.resolve("spm").toString());
     command.addAll(List.of(args));
     ProcessBuilder pb = new ProcessBuilder(command).directory(ROOT.toFile());
     pb.environment().put("SPM_NO_BUILD", "1");
+    pb.environment().putAll(env);
     long start = System.nanoTime();
     Process p = pb.start();
     try {
@@ -74,6 +80,35 @@ class SpmScriptIT {
     assertThat(run.status()).as(run.err()).isZero();
     assertThat(run.out()).matches("(?s).*primes=41714 tasks=10 spokes=\\d+ servers=1 seconds=\\d+\\.\\d{3}\\n");
     assertThat(run.err()).isEmpty();
+  }
+
+  /**
+   * The training run makes the agents' and spokes' start-up caches; this JDK with the launcher's
+   * flags accepts them (under {@code -XX:AOTMode=on} it refuses to start with a cache it cannot
+   * map), and spokes that map them count right.
+   */
+  @Test
+  void trainStartup_makesCachesThatSpokesMap(@TempDir Path tmp) throws Exception {
+    Map<String, String> env = Map.of("XDG_CACHE_HOME", tmp.toString());
+    Run train = spm(env, "train-startup");
+    assertThat(train.status()).as(train.err()).isZero();
+    Path dir = tmp.resolve("spm/startup");
+    List<Path> caches;
+    try (Stream<Path> files = Files.list(dir)) {
+      caches = files.sorted().toList();
+    }
+    assertThat(caches).hasSize(2);
+    assertThat(caches.get(0).getFileName().toString()).matches("agent-[0-9a-f]{16}-[0-9a-f]{16}\\.(aot|jsa)");
+    assertThat(caches.get(1).getFileName().toString()).matches("spoke-[0-9a-f]{16}-[0-9a-f]{16}\\.(aot|jsa)");
+    for (Path cache : caches) {
+      String strict = cache.toString().endsWith(".aot") ? "-XX:AOTMode=on -XX:AOTCache=" + cache
+          : "-Xshare:on -XX:SharedArchiveFile=" + cache;
+      Run version = spm(Map.of("SPM_JAVA_OPTS", strict), "--version");
+      assertThat(version.status()).as("the JVM maps %s: %s", cache, version.err()).isZero();
+    }
+    Run primes = spm(env, "demo", "primes", "--from", "3", "--to", "502347", "--buckets", "10");
+    assertThat(primes.status()).as(primes.err()).isZero();
+    assertThat(primes.out()).startsWith("primes=41714 ");
   }
 
   @Test

@@ -1,6 +1,7 @@
 package dev.spm.internal.agent;
 
 import dev.spm.internal.JvmLauncher;
+import dev.spm.internal.StartupCache;
 import dev.spm.internal.proc.ProcessTrees;
 import dev.spm.internal.proc.Reaper;
 import dev.spm.internal.wire.Connection;
@@ -46,6 +47,8 @@ public final class AgentMain {
   private final int slots;
   /** Started by {@code spm agent} to join a running session, not by the hub: it learns the session from the hub. */
   private final boolean standalone;
+  /** Whether slot 0's first spoke records the spokes' start-up cache (a training session). */
+  private final boolean trainStartup;
   private String sessionId;
   private Path logDir;
   private final List<String> spokeCommandOptions;
@@ -64,6 +67,8 @@ public final class AgentMain {
     String killReason;
     long startedNanos;
     int quickDeaths;
+    /** Whether the spoke now in this slot records the start-up cache as it exits. */
+    boolean training;
 
     Slot(int index) {
       this.index = index;
@@ -80,6 +85,7 @@ public final class AgentMain {
     this.server = options.get("--server");
     this.slots = Integer.parseInt(options.get("--slots"));
     this.standalone = Boolean.parseBoolean(options.getOrDefault("--standalone", "false"));
+    this.trainStartup = Boolean.parseBoolean(options.getOrDefault("--train-startup", "false"));
     this.sessionId = System.getenv(ProcessTrees.SESSION_ENV);
     this.logDir = options.containsKey("--log-dir") ? Path.of(options.get("--log-dir")) : null;
     List<String> jvm = new ArrayList<>();
@@ -203,7 +209,10 @@ public final class AgentMain {
     List<String> args = List.of("--spoke", "--hub", options.get("--hub"), "--token-file", options.get("--token-file"),
         "--server", server, "--slot", Integer.toString(slot.index), "--incarnation",
         Integer.toString(slot.incarnation));
-    ProcessBuilder builder = new ProcessBuilder(JvmLauncher.command(spokeCommandOptions, spokeClassPath,
+    slot.training = trainStartup && slot.index == 0 && slot.incarnation == 1;
+    List<String> jvm = new ArrayList<>(spokeCommandOptions);
+    jvm.addAll(StartupCache.options("spoke", spokeClassPath, slot.training));
+    ProcessBuilder builder = new ProcessBuilder(JvmLauncher.command(jvm, spokeClassPath,
         "dev.spm.internal.spoke.SpokeMain", args))
         .redirectErrorStream(true)
         .redirectOutput(ProcessBuilder.Redirect.appendTo(
@@ -309,12 +318,18 @@ public final class AgentMain {
     if (sessionId == null) {
       Runtime.getRuntime().halt(1); // never joined: nothing was started
     }
+    Process recording = null;
     for (Slot slot : slotTable) {
       synchronized (slot) {
-        if (slot.process != null) {
+        if (slot.process != null && slot.training) {
+          recording = slot.process;
+        } else if (slot.process != null) {
           slot.process.destroyForcibly();
         }
       }
+    }
+    if (recording != null) {
+      awaitRecording(recording);
     }
     boolean clean = ProcessTrees.killTagged(ProcessTrees.SESSION_ENV, sessionId, Duration.ZERO, Duration.ofSeconds(5));
     log(clean ? "every process of the session on " + server + " is gone" : "some processes would not die");
@@ -322,6 +337,24 @@ public final class AgentMain {
       hub.close();
     }
     Runtime.getRuntime().halt(standalone && !"the hub asked".equals(why) ? 1 : 0);
+  }
+
+  /**
+   * Lets a spoke that records the start-up cache exit by itself (EOF on its stdin), which writes the
+   * cache, and adopts it; kills it after two minutes.
+   */
+  private void awaitRecording(Process spoke) {
+    log("letting spoke " + spoke.pid() + " write the spokes' start-up cache");
+    try {
+      spoke.getOutputStream().close();
+      if (!spoke.waitFor(2, TimeUnit.MINUTES)) {
+        spoke.destroyForcibly();
+      }
+    } catch (IOException | InterruptedException e) {
+      spoke.destroyForcibly();
+    }
+    log(StartupCache.adopt("spoke", spokeClassPath) ? "the spokes' start-up cache is made"
+        : "no start-up cache for spokes was made");
   }
 
   private void log(String line) {

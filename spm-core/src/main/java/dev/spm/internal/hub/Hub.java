@@ -2,6 +2,7 @@ package dev.spm.internal.hub;
 
 import dev.spm.SpmSessionException;
 import dev.spm.internal.JvmLauncher;
+import dev.spm.internal.StartupCache;
 import dev.spm.internal.proc.ProcessTrees;
 import dev.spm.internal.wire.Connection;
 import dev.spm.internal.wire.ConnectionFile;
@@ -170,8 +171,14 @@ public final class Hub {
     List<String> args = new ArrayList<>(joining);
     args.addAll(List.of("--server", server, "--slots", Integer.toString(slots), "--log-dir", logDir.toString(),
         "--spoke-heap", settings.spokeHeap(), "--spoke-jvm-options", String.join(" ", settings.spokeJvmOptions())));
-    List<String> command = JvmLauncher.command(List.of("-Xmx64m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-        "-Dspm.role=agent", "-Dspm.wire.interpreted=true"), "dev.spm.internal.agent.AgentMain", args);
+    boolean train = StartupCache.training();
+    if (train) {
+      args.addAll(List.of("--train-startup", "true"));
+    }
+    List<String> jvm = new ArrayList<>(List.of("-Xmx64m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+        "-Dspm.role=agent", "-Dspm.wire.interpreted=true"));
+    jvm.addAll(StartupCache.options("agent", System.getProperty("java.class.path"), train));
+    List<String> command = JvmLauncher.command(jvm, "dev.spm.internal.agent.AgentMain", args);
     ProcessBuilder builder = new ProcessBuilder(command)
         .redirectOutput(ProcessBuilder.Redirect.appendTo(logDir.resolve("agent-" + server + ".log").toFile()))
         .redirectErrorStream(true);
@@ -402,7 +409,9 @@ public final class Hub {
     for (Tracker.Server server : tracker.servers()) {
       server.agent().trySend(new Message.Shutdown());
     }
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(3);
+    // A training session gives its JVMs the time to write their start-up caches as they exit.
+    boolean train = StartupCache.training();
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(train ? 120 : 3);
     for (Process agent : agents) {
       try {
         agent.getOutputStream().close(); // EOF on its stdin: the same signal as our death
@@ -422,6 +431,9 @@ public final class Hub {
       }
     }
     ProcessTrees.killTagged(ProcessTrees.SESSION_ENV, sessionId, Duration.ZERO, Duration.ofSeconds(2));
+    if (train) {
+      StartupCache.adopt("agent", System.getProperty("java.class.path"));
+    }
     closeQuietly(listener);
     if (tlsListener != null) {
       closeQuietly(tlsListener);
