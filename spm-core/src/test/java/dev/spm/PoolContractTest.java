@@ -3,6 +3,7 @@ package dev.spm;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.spm.testing.ProcessLeaks;
 import dev.spm.testing.Sessions;
 import dev.spm.testing.TestFunctions;
 import java.time.Duration;
@@ -106,6 +107,19 @@ class PoolContractTest {
         assertThat(r.stderr()).isEqualTo("err\n");
         assertThat(r.exitCode()).isEqualTo(3);
       });
+    }
+
+    /** A program that exits leaving a child in a session of its own: the child does not outlive the task. */
+    @Test
+    void aCoprocessLeavesNothingBehind() {
+      String mark = name();
+      List<Report<CoprocessResult>> reports = new ArrayList<>();
+      ListManager<CoprocessResult> m = ListManager.declare(name(), reports::add);
+      m.submit(Task.coprocess("orphaning", Coprocess.shell("export SPM_TEST_MARK=" + mark
+          + "; setsid sleep 37 </dev/null >/dev/null 2>&1 & exit 0")));
+      m.manage(pool(), options());
+      assertThat(reports).singleElement().satisfies(r -> assertThat(r.value().exitCode()).isZero());
+      ProcessLeaks.assertNoneLeft("SPM_TEST_MARK", mark, Duration.ofSeconds(5));
     }
   }
 

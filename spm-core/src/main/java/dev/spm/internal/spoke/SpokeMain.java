@@ -5,6 +5,8 @@ import dev.spm.internal.comm.CommMode;
 import dev.spm.internal.comm.GangMember;
 import dev.spm.internal.comm.PeerNet;
 import dev.spm.internal.comm.TaskComm;
+import dev.spm.internal.proc.ProcessTrees;
+import dev.spm.internal.proc.Reaper;
 import dev.spm.internal.task.FunctionRef;
 import dev.spm.internal.task.ShippedClasses;
 import dev.spm.internal.wire.Connection;
@@ -41,6 +43,12 @@ public final class SpokeMain {
 
   public static void main(String[] args) throws IOException {
     Roles.becomeSpoke();
+    // Orphans of its tasks' programs come to the spoke, not its agent: a coprocess that exited and
+    // left none needs no sweep of /proc for its stragglers (CoprocessRunner). The JDK reaps the
+    // children that task code starts through ProcessBuilder at once, before the reaper would look.
+    if (ProcessTrees.becomeSubreaper()) {
+      Reaper.start(pid -> false);
+    }
     Map<String, String> options = new HashMap<>();
     for (int i = 1; i + 1 < args.length; i += 2) {
       options.put(args[i], args[i + 1]);

@@ -33,6 +33,9 @@ public final class Values {
         .requireClassRegistration(false)
         .suppressClassRegistrationWarnings(true)
         .withRefTracking(true)
+        // As for the wire (Codec): agents and spokes do not compile serializers for user classes in
+        // the background, which took CPU from the task that had just received them.
+        .withCodegen(!Boolean.getBoolean("spm.wire.interpreted"))
         .withAsyncCompilation(true);
     if (loader != null) {
       builder.withClassLoader(loader);
