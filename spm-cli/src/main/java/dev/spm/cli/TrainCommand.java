@@ -2,6 +2,7 @@ package dev.spm.cli;
 
 import dev.spm.Pools;
 import dev.spm.Session;
+import dev.spm.examples.make.MakeDemo;
 import dev.spm.examples.primes.PrimesDemo;
 import dev.spm.examples.sat.Dimacs;
 import dev.spm.examples.sat.Instances;
@@ -24,8 +25,8 @@ import picocli.CommandLine.Command;
  * {@code spm train-startup} (hidden): the training run behind the start-up caches. The {@code spm}
  * script runs it once per build, in a JVM that records the launcher's own cache; it runs a short
  * {@code spm run}, then opens a training session on {@code local:1x1} (see {@link StartupCache})
- * whose agent and spoke record theirs while they count primes, count words and solve a small
- * formula as a gang. Prints nothing on success; exits 1 if a step failed (the caches made so far
+ * whose agent and spoke record theirs while they count primes, count words, solve a small formula
+ * as a gang and run a small make. Prints nothing on success; exits 1 if a step failed (the caches made so far
  * stay usable: a cache holds what its JVM loaded, whatever the outcome).
  */
 @Command(name = "train-startup", hidden = true,
@@ -47,17 +48,31 @@ final class TrainCommand implements Callable<Integer> {
       Path cnf = dir.resolve("train.cnf");
       Dimacs.write(Instances.generate("random3:120:4.26:1"), cnf);
       SatGangDemo.Outcome sat = SatGangDemo.run(cnf, Pools.intraAll(), discard);
+      int make = MakeDemo.run(List.of(makeTree(dir.resolve("make")).toString(), "-j", "2", "--pool", "intra-all"),
+          discard, System.err);
       boolean ok = run == 0 && primes.failed() == 0 && words == WordCountDemo.OK && (sat.exitCode() == 10
-          || sat.exitCode() == 20);
+          || sat.exitCode() == 20) && make == MakeDemo.OK;
       return ok ? 0 : 1;
     } finally {
-      try (var files = Files.list(dir)) {
-        for (Path f : (Iterable<Path>) files::iterator) {
+      try (var files = Files.walk(dir)) {
+        for (Path f : (Iterable<Path>) files.sorted(java.util.Comparator.reverseOrder())::iterator) {
           Files.deleteIfExists(f);
         }
       }
-      Files.deleteIfExists(dir);
     }
+  }
+
+  /** A tree for the make demo: a pattern rule, variables, automatic variables; recipes that only touch files. */
+  private static Path makeTree(Path dir) throws java.io.IOException {
+    Files.createDirectories(dir);
+    StringBuilder makefile = new StringBuilder("OBJS =");
+    for (int i = 0; i < 24; i++) {
+      Files.writeString(dir.resolve("m" + i + ".c"), "int m" + i + ";\n");
+      makefile.append(" m").append(i).append(".o");
+    }
+    makefile.append("\n\nall: prog\n\nprog: $(OBJS)\n\ttouch $@\n\n%.o: %.c\n\ttouch $@\n\n.PHONY: all\n");
+    Files.writeString(dir.resolve("Makefile"), makefile);
+    return dir;
   }
 
   /** A short {@code spm run}: arguments from ::: and from stdin, replacement strings, -k, --tag, a joblog. */
