@@ -63,7 +63,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "run", mixinStandardHelpOptions = true,
     description = "Runs COMMAND once per ARG, in parallel, as GNU parallel does: several ::: give the cross product, "
         + ":::: FILE reads arguments from a file (- for stdin), and without either the lines of stdin are the "
-        + "arguments. {} {.} {/} {//} {/.} {#} {%} {1} {2}... are replaced, quoted; without any, the ARGs are "
+        + "arguments. {} {.} {/} {//} {/.} {#} {%%} {1} {2}... are replaced, quoted; without any, the ARGs are "
         + "appended. Exit status: the number of failed jobs (101 if more than 100), or as --halt says; 255 for bad "
         + "input or when stopped by SIGINT or SIGTERM.")
 final class RunCommand implements Callable<Integer> {

@@ -115,4 +115,22 @@ class SpmCommandTest {
       assertThat(out.toString()).startsWith("Usage: spm demo " + demo);
     }
   }
+
+  /** Every description formats (picocli warns on stderr about a stray '%'); the training command is hidden. */
+  @Test
+  void help_formatsEveryCommand_andHidesTheTrainingRun() {
+    java.io.PrintStream stderr = System.err;
+    java.io.ByteArrayOutputStream warnings = new java.io.ByteArrayOutputStream();
+    StringWriter out = new StringWriter();
+    try {
+      System.setErr(new java.io.PrintStream(warnings, true, java.nio.charset.StandardCharsets.UTF_8));
+      CommandLine cl = SpmCommand.commandLine();
+      cl.setOut(new PrintWriter(out));
+      assertThat(cl.execute("--help")).isZero();
+    } finally {
+      System.setErr(stderr);
+    }
+    assertThat(warnings.toString(java.nio.charset.StandardCharsets.UTF_8)).isEmpty();
+    assertThat(out.toString()).contains("{%}", "  run ", "  agent ").doesNotContain("train-startup");
+  }
 }
