@@ -137,6 +137,14 @@ final class ProcFs {
     }
 
     /**
+     * Whether {@code pid}'s environment reads as empty: a process of ours between the steps of an
+     * exec shows none for a moment. False if it cannot be read at all.
+     */
+    boolean hasEmptyEnv(long pid) {
+      return read("/proc/" + pid + "/environ") && len == 0;
+    }
+
+    /**
      * Whether the environment of {@code pid} holds exactly {@code entry}, or holds no entry
      * starting with {@code prefix} (such as {@code NAME=}), or cannot be read: the cautious
      * answer to "may this process be the one tagged {@code entry}?".

@@ -43,6 +43,8 @@ public final class ProcessTrees {
 
   private static final long MIN_PAUSE_NANOS = 200_000;
   private static final long MAX_PAUSE_NANOS = 10_000_000;
+  /** How long a kill waits for processes whose environment reads empty to show one (see Kill#run). */
+  private static final long UNSURE_NANOS = 50_000_000;
 
   private ProcessTrees() {}
 
@@ -224,6 +226,8 @@ public final class ProcessTrees {
     private final long ownGroup = ProcFs.stat(ProcFs.SELF).map(Stat::pgid).orElse(-1L);
     private final Map<Long, Long> marked = new HashMap<>(); // pid -> start time
     private final Set<Long> groups = new HashSet<>();
+    /** Whether the last scan saw a process, new enough to be ours, whose environment read empty. */
+    private boolean unsure;
     private final Set<Long> signalledThisStep = new HashSet<>(); // pids, and -pgid for groups
     private final long notBeforeTicks;
     private int step; // steps.size(): past the sequence, SIGKILL every round
@@ -245,11 +249,28 @@ public final class ProcessTrees {
     boolean run() {
       boolean interrupted = Thread.interrupted();
       try {
+        // A process between the steps of an exec shows an empty environment, for longer than a
+        // moment on a loaded machine: a scan then cannot tell whether it carries the tag. So the
+        // kill is done only when a scan finds no target and no such process (or UNSURE_NANOS have
+        // passed since targets ran out: a process of somebody else's may have no environment at
+        // all), and a second scan agrees. Without this, about one run in a hundred of a program
+        // that leaves a fork-and-exec chain behind left a process alive.
+        long emptySince = 0;
         for (long pause = MIN_PAUSE_NANOS; ; pause = Math.min(2 * pause, MAX_PAUSE_NANOS)) {
+          unsure = false;
           List<Stat> live = liveTargets();
           if (live.isEmpty()) {
-            return true;
+            long now = System.nanoTime();
+            if (emptySince != 0 && (!unsure || now - emptySince >= UNSURE_NANOS)) {
+              return true;
+            }
+            if (emptySince == 0) {
+              emptySince = now;
+            }
+            LockSupport.parkNanos(MIN_PAUSE_NANOS);
+            continue;
           }
+          emptySince = 0;
           long now = System.nanoTime();
           if (now - giveUpAt >= 0) {
             return false;
@@ -319,10 +340,17 @@ public final class ProcessTrees {
 
     private boolean isTarget(Stat stat, Set<Long> tree, ProcFs.Reader reader) {
       Long seen = marked.get(stat.pid());
-      return (seen != null && seen == stat.startTicks())
-          || tree.contains(stat.pid())
-          || groups.contains(stat.pgid())
-          || (stat.startTicks() >= notBeforeTicks && reader.hasEnv(stat.pid(), tag));
+      if ((seen != null && seen == stat.startTicks()) || tree.contains(stat.pid()) || groups.contains(stat.pgid())) {
+        return true;
+      }
+      if (stat.startTicks() < notBeforeTicks || tag == null) {
+        return false;
+      }
+      if (reader.hasEnv(stat.pid(), tag)) {
+        return true;
+      }
+      unsure |= reader.hasEmptyEnv(stat.pid());
+      return false;
     }
 
     /** Milliseconds to nanoseconds, capped far below overflow when added to System.nanoTime(). */
