@@ -2,6 +2,7 @@ package dev.spm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.spm.testing.CommFunctions;
 import dev.spm.testing.Sessions;
@@ -105,9 +106,13 @@ class GangManagerTest {
     gang("deadline", reports).manage(Task.of("s", CommFunctions::sleepOrWait, 0).withTimeout(Duration.ofMillis(1500)),
         Pools.intraAll(), OPTIONS);
 
-    assertThatThrownBy(reports.get(0)::value).isInstanceOf(TaskEvalTimeout.class);
-    assertThatThrownBy(reports.get(1)::value).isInstanceOfSatisfying(TaskGangAborted.class,
-        e -> assertThat(e).hasMessageContaining("passed its deadline"));
+    // Every member passes the same deadline (the others wait for rank 0 in receive), at nearly the
+    // same moment: the one whose end the hub sees first is the gang's culprit, whichever it is.
+    List<Throwable> failures = reports.stream().map(r -> catchThrowable(r::value)).toList();
+    assertThat(failures).hasSizeGreaterThan(1);
+    assertThat(failures).filteredOn(TaskEvalTimeout.class::isInstance).hasSize(1);
+    assertThat(failures).filteredOn(e -> !(e instanceof TaskEvalTimeout)).allSatisfy(e ->
+        assertThat(e).isInstanceOf(TaskGangAborted.class).hasMessageContaining("passed its deadline"));
   }
 
   @Test
