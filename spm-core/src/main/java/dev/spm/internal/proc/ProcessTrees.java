@@ -45,6 +45,8 @@ public final class ProcessTrees {
   private static final long MAX_PAUSE_NANOS = 10_000_000;
   /** How long a kill waits for processes whose environment reads empty to show one (see Kill#run). */
   private static final long UNSURE_NANOS = 50_000_000;
+  /** The pid of Linux's kernel thread daemon, the parent of every kernel thread. */
+  private static final long KTHREADD = 2;
 
   private ProcessTrees() {}
 
@@ -349,7 +351,8 @@ public final class ProcessTrees {
       if (reader.hasEnv(stat.pid(), tag)) {
         return true;
       }
-      unsure |= reader.hasEmptyEnv(stat.pid());
+      // Kernel threads (kthreadd, pid 2, and its children) have no environment either, for good.
+      unsure |= stat.pid() != KTHREADD && stat.ppid() != KTHREADD && reader.hasEmptyEnv(stat.pid());
       return false;
     }
 
