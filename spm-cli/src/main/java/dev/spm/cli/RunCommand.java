@@ -364,7 +364,8 @@ final class RunCommand implements Callable<Integer> {
     }
   }
 
-  private static void deleteTree(Path dir) {
+  /** Deletes {@code dir} and everything in it, as far as it can; never throws. */
+  static void deleteTree(Path dir) {
     try (Stream<Path> paths = Files.walk(dir)) {
       paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
     } catch (IOException | UncheckedIOException ignored) {

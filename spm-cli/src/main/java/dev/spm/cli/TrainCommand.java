@@ -54,11 +54,7 @@ final class TrainCommand implements Callable<Integer> {
           || sat.exitCode() == 20) && make == MakeDemo.OK;
       return ok ? 0 : 1;
     } finally {
-      try (var files = Files.walk(dir)) {
-        for (Path f : (Iterable<Path>) files.sorted(java.util.Comparator.reverseOrder())::iterator) {
-          Files.deleteIfExists(f);
-        }
-      }
+      RunCommand.deleteTree(dir);
     }
   }
 

@@ -60,22 +60,19 @@ public final class StartupCache {
     if (FEATURE < 19 || System.getenv("SPM_NO_AOT") != null || classPath == null || classPath.isEmpty()) {
       return Optional.empty();
     }
-    for (String entry : classPath.split(java.io.File.pathSeparator)) {
-      if (!entry.endsWith(".jar") || !Files.isRegularFile(Path.of(entry))) {
-        return Optional.empty();
-      }
-    }
     StringBuilder jars = new StringBuilder();
     try {
       for (String entry : classPath.split(java.io.File.pathSeparator)) {
         Path jar = Path.of(entry);
+        if (!entry.endsWith(".jar") || !Files.isRegularFile(jar)) {
+          return Optional.empty();
+        }
         jars.append(Files.size(jar)).append(' ').append(Files.getLastModifiedTime(jar).toMillis()).append('\n');
       }
     } catch (IOException e) {
       return Optional.empty();
     }
-    return Optional.of(directory().resolve(prefix(role, classPath) + hash(jars.toString())
-        + ".jsa"));
+    return Optional.of(directory().resolve(prefix(role, classPath) + hash(jars.toString()) + ".jsa"));
   }
 
   /** {@code ROLE-P-}: the part of a cache's name that a rebuild does not change. */

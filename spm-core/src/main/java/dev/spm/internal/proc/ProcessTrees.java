@@ -345,7 +345,7 @@ public final class ProcessTrees {
       if ((seen != null && seen == stat.startTicks()) || tree.contains(stat.pid()) || groups.contains(stat.pgid())) {
         return true;
       }
-      if (stat.startTicks() < notBeforeTicks || tag == null) {
+      if (stat.startTicks() < notBeforeTicks) {
         return false;
       }
       if (reader.hasEnv(stat.pid(), tag)) {
