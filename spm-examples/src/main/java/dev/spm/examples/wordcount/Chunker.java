@@ -9,9 +9,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Splits files into {@link Chunk}s of about a target size, each ending just after a separator
- * byte (or at the end of the file), so that no word is split and one large file still makes many
- * map tasks. The chunks of a file cover it exactly, in order, without overlap; an empty file has
+ * Splits files into {@link Chunk}s of nearly equal size, at most about a target size, each ending
+ * just after a separator byte (or at the end of the file), so that no word is split and one large
+ * file still makes many map tasks of even length (a short last chunk would leave all but one spoke
+ * idle at the end of the map phase). The chunks of a file cover it exactly, in order, without overlap; an empty file has
  * none. Reads only a few KiB near each cut.
  */
 final class Chunker {
@@ -22,8 +23,8 @@ final class Chunker {
   private Chunker() {}
 
   /**
-   * The chunks of {@code file}, each of {@code target} bytes or a little more (up to the end of
-   * the word that straddles the nominal cut).
+   * The chunks of {@code file}: as few as hold at most {@code target} bytes each, of nearly equal
+   * size, each cut moved on to the end of the word that straddles it.
    *
    * @throws IOException if the file cannot be read
    * @throws IllegalArgumentException if target is not positive, or a word is too long for a chunk
@@ -37,9 +38,11 @@ final class Chunker {
     try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
       long size = ch.size();
       ByteBuffer probe = ByteBuffer.allocate(PROBE);
+      long wanted = size / target + (size % target == 0 ? 0 : 1);
       long pos = 0;
       while (pos < size) {
-        long end = pos + target;
+        long left = Math.max(1, wanted - chunks.size());
+        long end = pos + (size - pos) / left + ((size - pos) % left == 0 ? 0 : 1); // an even share of the rest
         end = end >= size ? size : afterSeparator(ch, end - 1, size, probe);
         if (end - pos > MAX_CHUNK) {
           throw new IllegalArgumentException(file + " has a word too long to count at byte " + pos);
