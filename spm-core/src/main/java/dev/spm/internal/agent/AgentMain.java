@@ -4,6 +4,7 @@ import dev.spm.internal.JvmLauncher;
 import dev.spm.internal.StartupCache;
 import dev.spm.internal.proc.ProcessTrees;
 import dev.spm.internal.proc.Reaper;
+import dev.spm.internal.wire.Codec;
 import dev.spm.internal.wire.Connection;
 import dev.spm.internal.wire.ConnectionFile;
 import dev.spm.internal.wire.Tls;
@@ -104,6 +105,8 @@ public final class AgentMain {
   }
 
   public static void main(String[] args) throws Exception {
+    // The wire's codec is built (about 250 ms in a cold JVM) while this thread starts the spokes.
+    Thread.ofPlatform().name("spm-agent-codec").daemon().start(Codec::warmUp);
     Map<String, String> options = parse(args);
     new AgentMain(options).run();
   }

@@ -60,6 +60,11 @@ public final class Codec {
     return fory;
   }
 
+  /** Builds the codec and its serializer for one message, so that the first real one goes faster. */
+  public static void warmUp() {
+    decode(encode(new Message.Heartbeat()));
+  }
+
   public static byte[] encode(Message message) {
     return FORY.serialize(message);
   }
