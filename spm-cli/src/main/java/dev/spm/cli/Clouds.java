@@ -4,6 +4,7 @@ import dev.spm.Pool;
 import dev.spm.Pools;
 import dev.spm.Session;
 import java.time.Duration;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -82,10 +83,18 @@ final class Clouds {
 
   /** Opens a session for the pool, or none (null) for the serial pool. */
   static Session openFor(Pool pool, String cloud) {
+    return openFor(pool, cloud, null);
+  }
+
+  /** As {@link #openFor(Pool, String)}, with these spoke JVM options (null: the default ones). */
+  static Session openFor(Pool pool, String cloud, List<String> spokeJvmOptions) {
     if (pool.isSerial()) {
       return null;
     }
     Session.Builder builder = Session.builder(cloud);
+    if (spokeJvmOptions != null) {
+      builder.spokeJvmOptions(spokeJvmOptions);
+    }
     if (listen != null) {
       builder.listen(listen);
     }

@@ -32,7 +32,7 @@ final class SatCommand implements Callable<Integer> {
   @SuppressWarnings("try") // the session is held open for the run and closed after it
   public Integer call() {
     SatGangDemo.Outcome outcome;
-    try (Session session = Clouds.openFor(pool.pool, cloud.cloud)) {
+    try (Session session = Clouds.openFor(pool.pool, cloud.cloud, SatGangDemo.SPOKE_JVM_OPTIONS)) {
       outcome = SatGangDemo.run(file, pool.pool, System.err);
     } catch (IOException e) {
       System.err.println("spm: cannot read " + file + ": " + e.getMessage());

@@ -69,11 +69,6 @@ public final class CdclSolver {
   private static final double RESTART_K = 0.8;
   private static final double BLOCK_R = 1.4;
   private static final int SPECIAL_REDUCE_INCREMENT = 1000;
-  /**
-   * With a real exchange, the most conflicts between two import points: a restart is forced
-   * when glucose's policy would wait longer, so that clauses flow both ways.
-   */
-  private static final int SHARE_INTERVAL = 5000;
 
   /** Literal visits allowed to variable elimination: a few seconds at most. */
   private static final long ELIMINATION_BUDGET = 200_000_000L;
@@ -132,8 +127,6 @@ public final class CdclSolver {
   private int simplifyTrail = -1;
   private long simplifyBudget;
 
-  private final boolean sharing;
-  private long lastImport;
   private LocalSearch walker;
   private long nextWalk;
   private long walkPropagations;
@@ -155,7 +148,6 @@ public final class CdclSolver {
     this.cnf = cnf;
     this.config = config;
     this.exchange = exchange;
-    this.sharing = exchange != ClauseExchange.none();
     numVars = cnf.numVars();
     int numLits = 2 * numVars;
     value = new byte[numLits];
@@ -344,7 +336,6 @@ public final class CdclSolver {
       } else {
         boolean restart = luby ? runConflicts >= conflictBudget
             : lbdQueue.isFull() && lbdQueue.average() * RESTART_K > lbdSum / conflicts;
-        restart |= sharing && conflicts - lastImport >= SHARE_INTERVAL;
         if (restart) {
           lbdQueue.clear();
           return 0;
@@ -822,7 +813,6 @@ public final class CdclSolver {
   }
 
   private void importShared() {
-    lastImport = conflicts;
     exchange.importInto((clause, lbd) -> {
       imported++;
       int[] lits = toInternal(clause);
