@@ -35,7 +35,8 @@ final class WordCountCommand implements Callable<Integer> {
   PoolOption pool;
 
   @Option(names = "--chunk-mb", defaultValue = "8", paramLabel = "N",
-      description = "Split files into chunks of about N MiB, one map task each (default: ${DEFAULT-VALUE}).")
+      description = "Split files into chunks of at most about N MiB, of even size, one map task each "
+          + "(default: ${DEFAULT-VALUE}).")
   int chunkMb;
 
   @Option(names = "--timing", description = "Print the wall time of manage to stderr.")

@@ -22,7 +22,7 @@ class JvmLauncherTest {
   }
 
   @Test
-  void aJvmStartedThatWay_exitsWithItsStatus_whileAThreadWaitsInNativeCode() throws Exception {
+  void aJvmStartedThatWay_acceptsItsFlags_andExitsWithItsStatus_whileAThreadWaitsInNativeCode() throws Exception {
     Process process = new ProcessBuilder(JvmLauncher.command(List.of("-Xmx64m", "-Xshare:auto"),
         BlockedThenExits.class.getName(), List.of())).redirectErrorStream(true).start();
     try {

@@ -34,8 +34,9 @@ public interface ClauseExchange {
   void export(int[] clause, int lbd);
 
   /**
-   * Called at decision level 0, at the start and at each restart (the solver's own restarts: it
-   * forces none for this): hand every clause received since the last call to {@code sink}. An exception thrown here ends the solver's {@code solve}
+   * Called at decision level 0, at the start and at each restart (the solver's own, or one it
+   * forces when 20,000 conflicts passed without one): hand every clause received since the last
+   * call to {@code sink}. An exception thrown here ends the solver's {@code solve}
    * with that exception.
    */
   void importInto(Sink sink);

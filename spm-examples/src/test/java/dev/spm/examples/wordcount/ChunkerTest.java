@@ -87,11 +87,13 @@ class ChunkerTest {
     List<Chunk> chunks = Chunker.split(file, target);
 
     assertThat(chunks.size()).isLessThanOrEqualTo((text.length + target - 1) / target);
+    int evenShare = (text.length + chunks.size() - 1) / chunks.size();
     long at = 0;
     for (Chunk c : chunks) {
       assertThat(c.path()).isEqualTo(file.toAbsolutePath().toString());
       assertThat(c.offset()).isEqualTo(at);
-      assertThat(c.length()).isPositive();
+      // at most an even share of what was left, moved on past one word (awkwardText's are < 250 bytes)
+      assertThat(c.length()).isPositive().isLessThanOrEqualTo(Math.max(evenShare, target) + 250);
       if (c.end() < text.length) {
         assertThat(Words.isWordByte(text[(int) c.end() - 1])).as("byte before the cut at %d", c.end()).isFalse();
       }
@@ -104,6 +106,19 @@ class ChunkerTest {
       WordCount.count(WordCount.read(c)).forEach((w, n) -> summed.merge(w, n, Long::sum));
     }
     assertThat(summed).isEqualTo(naive(text));
+  }
+
+  @Test
+  void aWordLongerThanTheKernelsBlocks_isCountedWhole_wherever_itFalls() {
+    String longWord = "Ab".repeat(5_000); // 10,000 bytes: longer than two of WordTable's 4 KiB blocks
+    for (int lead : new int[] {0, 1, 4090, 4095, 4096, 4097}) {
+      String text = "x ".repeat(lead / 2) + (lead % 2 == 1 ? " " : "") + longWord + " y " + longWord.toUpperCase()
+          + "\n" + longWord;
+      Map<String, Long> expected = naive(text.getBytes(StandardCharsets.US_ASCII));
+
+      assertThat(WordCount.count(text.getBytes(StandardCharsets.US_ASCII))).as("word at byte %d", lead)
+          .isEqualTo(expected).containsEntry(longWord.toLowerCase(), 3L);
+    }
   }
 
   @Test
