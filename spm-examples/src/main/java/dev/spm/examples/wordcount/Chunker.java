@@ -12,8 +12,8 @@ import java.util.List;
  * Splits files into {@link Chunk}s of nearly equal size, at most about a target size, each ending
  * just after a separator byte (or at the end of the file), so that no word is split and one large
  * file still makes many map tasks of even length (a short last chunk would leave all but one spoke
- * idle at the end of the map phase). The chunks of a file cover it exactly, in order, without overlap; an empty file has
- * none. Reads only a few KiB near each cut.
+ * idle at the end of the map phase). The chunks of a file cover it exactly, in order, without
+ * overlap; an empty file has none. Reads only a few KiB near each cut.
  */
 final class Chunker {
   /** The most bytes one chunk may have (a Java array's limit, with room to spare). */
@@ -38,11 +38,11 @@ final class Chunker {
     try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
       long size = ch.size();
       ByteBuffer probe = ByteBuffer.allocate(PROBE);
-      long wanted = size / target + (size % target == 0 ? 0 : 1);
+      long wanted = Math.ceilDiv(size, target);
       long pos = 0;
       while (pos < size) {
         long left = Math.max(1, wanted - chunks.size());
-        long end = pos + (size - pos) / left + ((size - pos) % left == 0 ? 0 : 1); // an even share of the rest
+        long end = pos + Math.ceilDiv(size - pos, left); // an even share of the rest
         end = end >= size ? size : afterSeparator(ch, end - 1, size, probe);
         if (end - pos > MAX_CHUNK) {
           throw new IllegalArgumentException(file + " has a word too long to count at byte " + pos);

@@ -40,9 +40,9 @@ import java.util.function.Consumer;
  * {@code LC_ALL=C tr -cs '[:alnum:]' '\n' | tr A-Z a-z | sort | uniq -c}.
  *
  * <p>Each file is split into chunks of even size, at most about {@code --chunk-mb} MiB (8 by
- * default), at word boundaries ({@link Chunker}); each chunk is one map task, which reads its byte range of the file
- * itself ({@link WordCount#map}), so spokes must see the same files as the hub (true of every
- * cloud on one machine). The combiner and the reducer are {@link Long#sum}; the aggregation is
+ * default), at word boundaries ({@link Chunker}); each chunk is one map task, which reads its
+ * byte range of the file itself ({@link WordCount#map}), so spokes must see the same files as the
+ * hub (true of every cloud on one machine). The combiner and the reducer are {@link Long#sum}; the aggregation is
  * decentralized by default.
  *
  * <p>The pool is {@code intra-all} on a session it opens on cloud {@code local} by default, after
