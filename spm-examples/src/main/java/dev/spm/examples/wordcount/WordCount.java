@@ -30,7 +30,7 @@ public final class WordCount {
     table.forEach((word, n) -> out.emit(word, (long) n));
   }
 
-  /** The words of {@code bytes} with their counts; changes {@code bytes} (lower-cases its words). */
+  /** The words of {@code bytes} with their counts. */
   static Map<String, Long> count(byte[] bytes) {
     WordTable table = new WordTable(bytes);
     table.scan(0, bytes.length);

@@ -65,6 +65,17 @@ class ChunkerTest {
   }
 
   @Test
+  void wordsThatShareTheirLastEightBytes_areToldApart_byTheirHeads_caseBlind() {
+    byte[] text = ("abcdefgh xabcdefgh yabcdefgh XABCDEFGH xAbCdEfGh internationalization "
+        + "INTERNATIONALIZATION externationalization").getBytes(StandardCharsets.US_ASCII);
+    byte[] before = text.clone();
+
+    assertThat(WordCount.count(text)).containsOnly(Map.entry("abcdefgh", 1L), Map.entry("xabcdefgh", 3L),
+        Map.entry("yabcdefgh", 1L), Map.entry("internationalization", 2L), Map.entry("externationalization", 1L));
+    assertThat(text).as("the counted bytes are left as they were").isEqualTo(before);
+  }
+
+  @Test
   void emptyAndSeparatorOnlyText_hasNoWords() {
     assertThat(WordCount.count(new byte[0])).isEmpty();
     assertThat(WordCount.count(" \n\t--\u00e9".getBytes(StandardCharsets.UTF_8))).isEmpty();
