@@ -264,7 +264,7 @@ public final class MapReduceManager<I, K, V> {
           }
         }
       } else if (report.succeeded()) {
-        gathered.putAll((Map<K, V>) report.value());
+        MapReduceTasks.gather((byte[]) report.value(), (Map<Object, Object>) gathered);
       }
       handler.onReport(report);
       afterMaps();
@@ -291,5 +291,5 @@ public final class MapReduceManager<I, K, V> {
   private static final FunctionRef MAP = Functions.ofLambda(
       (Fn.F4<FunctionRef, FunctionRef, Object, Integer, byte[][]>) MapReduceTasks::map);
   private static final FunctionRef REDUCE = Functions.ofLambda(
-      (Fn.F3<FunctionRef, Boolean, List<byte[]>, HashMap<Object, Object>>) MapReduceTasks::reduce);
+      (Fn.F3<FunctionRef, Boolean, List<byte[]>, byte[]>) MapReduceTasks::reduce);
 }

@@ -3,20 +3,21 @@ package dev.spm.internal.mapreduce;
 import dev.spm.MapReduceManager;
 import dev.spm.internal.task.FunctionRef;
 import dev.spm.internal.task.Functions;
-import dev.spm.internal.task.Values;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiFunction;
 
 /**
  * The task functions of the map-reduce pattern, resolved by name on spokes like any other. The
  * user's mapper, combiner and reducer travel as {@link FunctionRef}s and are resolved on the spoke.
  *
- * <p>A map task's result is one encoded map per partition: key to value when a combiner folded
- * them on the spoke, key to a list of values otherwise. The hub never decodes those bytes on the
- * decentralized path; it only hands each partition to its reduce task.
+ * <p>A map task's result is one encoded map per partition ({@link PartitionCodec}): key to value
+ * when a combiner folded them on the spoke, key to a list of values otherwise. The hub never
+ * decodes those bytes on the decentralized path; it only hands each partition to its reduce task,
+ * whose result is encoded the same way.
  */
 public final class MapReduceTasks {
   private MapReduceTasks() {}
@@ -54,38 +55,42 @@ public final class MapReduceTasks {
     map.invoke(new Object[] {input, emitter});
     byte[][] encoded = new byte[partitions][];
     for (int i = 0; i < partitions; i++) {
-      encoded[i] = Values.encode(parts.get(i));
+      encoded[i] = PartitionCodec.encode(parts.get(i));
     }
     return encoded;
   }
 
-  /** Reduces one partition: the encoded maps of every map task, folded by key with the reducer. */
-  public static HashMap<Object, Object> reduce(FunctionRef reducer, boolean combined, List<byte[]> parts)
-      throws Exception {
+  /**
+   * Reduces one partition: the encoded maps of every map task, folded by key with the reducer;
+   * returns the result encoded as they were (read it with {@link #gather}).
+   */
+  public static byte[] reduce(FunctionRef reducer, boolean combined, List<byte[]> parts) throws Exception {
     Functions.Invoker reduce = resolve(reducer);
     HashMap<Object, Object> out = new HashMap<>();
     for (byte[] part : parts) {
       fold(reduce, combined, part, out);
     }
-    return out;
+    return PartitionCodec.encode(out);
+  }
+
+  /** Puts every entry of a reduce task's result into {@code into}. */
+  public static void gather(byte[] reduced, Map<Object, Object> into) {
+    PartitionCodec.forEach(reduced, into::put);
   }
 
   /** Folds one encoded partition into {@code into}; used on spokes, and on the hub when centralized. */
   @SuppressWarnings("unchecked")
   public static void fold(Functions.Invoker reduce, boolean combined, byte[] part, Map<Object, Object> into) {
-    Map<Object, Object> map = (Map<Object, Object>) Values.decode(part);
-    if (map == null) {
-      return;
-    }
-    for (Map.Entry<Object, Object> e : map.entrySet()) {
+    BiFunction<Object, Object, Object> reducer = (a, b) -> apply(reduce, a, b);
+    PartitionCodec.forEach(part, (key, value) -> {
       if (combined) {
-        into.merge(e.getKey(), e.getValue(), (a, b) -> apply(reduce, a, b));
+        into.merge(key, value, reducer);
       } else {
-        for (Object value : (List<Object>) e.getValue()) {
-          into.merge(e.getKey(), value, (a, b) -> apply(reduce, a, b));
+        for (Object v : (List<Object>) value) {
+          into.merge(key, v, reducer);
         }
       }
-    }
+    });
   }
 
   static int partition(Object key, int partitions) {

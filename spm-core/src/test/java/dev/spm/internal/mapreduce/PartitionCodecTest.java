@@ -1,0 +1,86 @@
+package dev.spm.internal.mapreduce;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class PartitionCodecTest {
+
+  private static Map<Object, Object> roundTrip(Map<?, ?> map) {
+    Map<Object, Object> out = new HashMap<>();
+    PartitionCodec.forEach(PartitionCodec.encode(map), (k, v) -> {
+      if (out.put(k, v) != null) {
+        throw new AssertionError("key handed twice: " + k);
+      }
+    });
+    return out;
+  }
+
+  @Test
+  void countsByWordRoundTripWithEveryLongAndAnyText() {
+    Map<String, Long> counts = new HashMap<>();
+    counts.put("", 0L);
+    counts.put("the", 1L);
+    counts.put("naïve", -1L);
+    counts.put("日本語", Long.MAX_VALUE);
+    counts.put("\uD83D\uDE00 emoji", Long.MIN_VALUE);
+    counts.put("x".repeat(100_000), 127L);
+    counts.put("y", 128L);
+    Random random = new Random(7);
+    for (int i = 0; i < 10_000; i++) {
+      counts.put("w" + i, random.nextLong() >> random.nextInt(64));
+    }
+    assertEquals(counts, roundTrip(counts));
+  }
+
+  @Test
+  void theCompactFormIsSmallerThanTheGeneralOne() {
+    Map<String, Long> counts = new HashMap<>();
+    for (int i = 0; i < 1000; i++) {
+      counts.put("word" + i, (long) i % 50);
+    }
+    Map<Object, Object> mixed = new HashMap<>(counts);
+    mixed.put("odd one", 1); // an Integer: the whole map takes the general form
+    byte[] compact = PartitionCodec.encode(counts);
+    byte[] general = PartitionCodec.encode(mixed);
+    assertTrue(compact.length < general.length, compact.length + " vs " + general.length);
+    assertEquals(mixed, roundTrip(mixed));
+  }
+
+  @Test
+  void otherShapesTakeTheGeneralForm() {
+    Map<Object, Object> lists = new HashMap<>();
+    lists.put("a", new ArrayList<>(List.of(1L, 2L)));
+    lists.put(3, new ArrayList<>(List.of("x")));
+    assertEquals(lists, roundTrip(lists));
+    Map<Object, Object> nullKey = new HashMap<>();
+    nullKey.put(null, 5L);
+    nullKey.put("k", 6L);
+    assertEquals(nullKey, roundTrip(nullKey));
+    assertEquals(Map.of(), roundTrip(Map.of()));
+  }
+
+  @Test
+  void damagedBytesAreRefusedByName() {
+    byte[] good = PartitionCodec.encode(Map.of("word", 3L));
+    assertThrows(IllegalArgumentException.class, () -> PartitionCodec.forEach(new byte[0], (k, v) -> { }));
+    IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class,
+        () -> PartitionCodec.forEach(new byte[] {9}, (k, v) -> { }));
+    assertTrue(unknown.getMessage().contains("not an encoded partition"), unknown.getMessage());
+    for (int cut = 1; cut < good.length; cut++) {
+      byte[] truncated = Arrays.copyOf(good, cut);
+      assertThrows(IllegalArgumentException.class, () -> PartitionCodec.forEach(truncated, (k, v) -> { }),
+          "cut at " + cut);
+    }
+    byte[] longer = Arrays.copyOf(good, good.length + 1);
+    assertThrows(IllegalArgumentException.class, () -> PartitionCodec.forEach(longer, (k, v) -> { }));
+  }
+}
