@@ -62,6 +62,50 @@ class ListManagerTest {
   }
 
   @Test
+  void dearTasks_whileMoreWait_reachTheSpokeBeforeTheTaskAheadIsReported(@TempDir Path dir) throws Exception {
+    // Each report is held on the manage thread until the next task has started. Only a task that
+    // was on the spoke already can start then: without it, this test fails at the first report.
+    int n = 6;
+    List<Integer> nextStartedFirst = new ArrayList<>();
+    ListManager<String> m = ListManager.declare(name(), r -> {
+      int i = Integer.parseInt(r.label().substring(1));
+      if (i <= n - 3 && nextStartedFirst.size() == i) { // the last two go one by one: too few wait
+        if (awaitFile(dir.resolve("started-" + (i + 1)), Duration.ofSeconds(10))) {
+          nextStartedFirst.add(i);
+        }
+      }
+    });
+    for (int i = 0; i < n; i++) {
+      m.submit(Task.of("t" + i, TestFunctions::markThenWork, dir.resolve("started-" + i).toString(), 20L));
+    }
+    ManageResult result = m.manage(Pools.intraAll(),
+        ManageOptions.builder().nSpokesMax(1).timeoutWaitForSpokes(Duration.ofSeconds(60)).build());
+
+    assertThat(result.succeeded()).isEqualTo(n);
+    assertThat(nextStartedFirst).containsExactly(0, 1, 2, 3);
+  }
+
+  /** Whether {@code file} exists within {@code bound}, watching its folder for it. */
+  private static boolean awaitFile(Path file, Duration bound) throws Exception {
+    try (var watcher = file.getFileSystem().newWatchService()) {
+      file.getParent().register(watcher, java.nio.file.StandardWatchEventKinds.ENTRY_CREATE);
+      long deadline = System.nanoTime() + bound.toNanos();
+      while (!Files.exists(file)) {
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+          return false;
+        }
+        var key = watcher.poll(left, java.util.concurrent.TimeUnit.NANOSECONDS);
+        if (key != null) {
+          key.pollEvents();
+          key.reset();
+        }
+      }
+      return true;
+    }
+  }
+
+  @Test
   void tasksFromAnIterator_areReadLazily() {
     AtomicInteger made = new AtomicInteger();
     long[] sum = {0};

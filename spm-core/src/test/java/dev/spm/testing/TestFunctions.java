@@ -36,6 +36,13 @@ public final class TestFunctions {
     return ProcessHandle.current().pid();
   }
 
+  /** Makes the file {@code marker} as it starts, then works for {@code millis} (a dear task). */
+  public static String markThenWork(String marker, long millis) throws Exception {
+    java.nio.file.Files.createFile(java.nio.file.Path.of(marker));
+    Thread.sleep(millis);
+    return marker;
+  }
+
   public static String echo(String s) {
     return s;
   }
