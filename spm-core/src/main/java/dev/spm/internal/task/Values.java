@@ -1,6 +1,8 @@
 package dev.spm.internal.task;
 
 import dev.spm.SpmInputException;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.fory.Fory;
 import org.apache.fory.ThreadSafeFory;
 import org.apache.fory.config.Language;
@@ -84,6 +86,18 @@ public final class Values {
       }
       throw new SpmInputException("the arguments of " + what + " cannot be serialized: " + rootMessage(e), e);
     }
+  }
+
+  /**
+   * Builds the encoder and its serializers for the values every task carries (function
+   * references, numbers, strings, byte arrays and lists of them), so that the first task does not
+   * pay for it: 10-20 ms in a cold JVM, more on a busy core.
+   */
+  public static void warmUp() {
+    FunctionRef f = new FunctionRef(false, "Warm", "up", "()V", 0);
+    Object[] args = {f, null, "up", 1, 1L, true, new byte[][] {{1}}, new ArrayList<>(List.of(new byte[] {1}))};
+    decodeArgs(encodeArgs("the warm-up", args));
+    decode(encode(new byte[] {1}));
   }
 
   public static Object[] decodeArgs(byte[] bytes) {
