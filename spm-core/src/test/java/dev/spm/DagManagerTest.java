@@ -3,7 +3,9 @@ package dev.spm;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.spm.testing.Sessions;
 import dev.spm.testing.TestFunctions;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -13,8 +15,9 @@ import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
-/** The DAG manager's policy, on the serial pool; the contract suite runs it on spokes too. */
+/** The DAG manager's policy, on the serial pool but for one test; the contract suite runs it on spokes too. */
 class DagManagerTest {
   private static final AtomicInteger NAMES = new AtomicInteger();
 
@@ -74,6 +77,32 @@ class DagManagerTest {
     assertThat(reports.values().stream().filter(Report::succeeded).map(Report::label)).doesNotContain("independent");
     assertThatThrownBy(reports.get("independent")::value).isInstanceOf(TaskDropped.class)
         .hasMessageContaining("was not started");
+  }
+
+  @Test
+  void finishRunning_onASpoke_startsNoTaskThatWaitedBehindTheFailure(@TempDir Path dir) {
+    // Dear tasks go to a spoke one at a time here, unlike in a List manager, which lets a spoke
+    // hold the next: that one would start as soon as the failure ahead of it ended.
+    Session session = Session.open("local:1x1");
+    try {
+      Map<String, Report<Object>> reports = new LinkedHashMap<>();
+      DagManager<Object> dag = DagManager.declare(name(), r -> reports.put(r.label(), r));
+      dag.add(Task.of("bad", TestFunctions::markThenWork, dir.resolve("no-such-dir/x").toString(), 20L));
+      for (int i = 0; i < 5; i++) {
+        dag.add(Task.of("t" + i, TestFunctions::markThenWork, dir.resolve("started-" + i).toString(), 20L));
+      }
+      dag.manage(Pools.intraAll(), ManageOptions.builder().timeoutWaitForSpokes(Duration.ofSeconds(60)).build());
+
+      assertThat(reports).hasSize(6);
+      assertThat(reports.get("bad").failure()).isPresent();
+      assertThat(dir.toFile().list()).as("tasks started after the failure").isEmpty();
+      for (int i = 0; i < 5; i++) {
+        assertThatThrownBy(reports.get("t" + i)::value).isInstanceOf(TaskDropped.class)
+            .hasMessageContaining("was not started");
+      }
+    } finally {
+      Sessions.closeLeavingNothing(session);
+    }
   }
 
   @Test

@@ -142,6 +142,7 @@ public final class ListEngine {
   private boolean starting = true;
   private double avgTaskNanos = TARGET_BATCH_NANOS; // until measured: one task at a time
   private int window = 1;
+  private boolean holdAhead = true;
   private long succeeded;
   private long failed;
   private long stopped;
@@ -187,6 +188,15 @@ public final class ListEngine {
 
   public void hooks(Hooks hooks) {
     this.hooks = hooks;
+  }
+
+  /**
+   * Whether a lane may hold a dear task behind the one it runs (true by default). A spoke starts
+   * what it holds as soon as it can, even after the task ahead failed, before this engine hears of
+   * it: a manager that must start nothing after a failure turns this off.
+   */
+  public void holdAhead(boolean holdAhead) {
+    this.holdAhead = holdAhead;
   }
 
   /** The hub's side of the channels that a manager enables: run on the manage thread. */
@@ -562,7 +572,7 @@ public final class ListEngine {
 
   /** How many untimed attempts a lane may hold now: the window, or two for dear tasks while many wait. */
   private int laneLimit() {
-    if (window > 1 || avgTaskNanos > PREFETCH_MAX_NANOS) {
+    if (window > 1 || !holdAhead || avgTaskNanos > PREFETCH_MAX_NANOS) {
       return window;
     }
     int waiting = ready.size() + (pushedBack != null ? 1 : 0);
