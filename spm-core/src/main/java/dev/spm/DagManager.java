@@ -193,7 +193,8 @@ public final class DagManager<R> {
     return Managers.manage(name, CommMode.DAG, pool, options, nodes.isEmpty(), this::deliver, engine -> {
       link();
       this.engine = engine;
-      // A failure must stop what has not started: no spoke may hold a task it would start anyway.
+      // A failure must stop what has not started: no spoke may hold a dear task it would start
+      // anyway (cheap tasks still go in batches; see docs/RUNTIME.md).
       engine.holdAhead(onFailure == OnFailure.KEEP_GOING);
       for (Node node : nodes.values()) {
         if (node.waiting == 0) {

@@ -21,6 +21,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The List manager on a session of one server with two slots; each test leaves the spokes warm. */
 class ListManagerTest {
@@ -63,46 +65,50 @@ class ListManagerTest {
 
   @Test
   void dearTasks_whileMoreWait_reachTheSpokeBeforeTheTaskAheadIsReported(@TempDir Path dir) throws Exception {
-    // Each report is held on the manage thread until the next task has started. Only a task that
-    // was on the spoke already can start then: without it, this test fails at the first report.
-    int n = 6;
+    // Task i marks its start, then waits for go-i, which the handler of report i-1 makes last: no
+    // report can come in while a handler runs. The handler of report i first waits for task i+1
+    // to start, which it can only do if the spoke held it already. Holding starts once a report
+    // has measured the tasks, and stops when fewer than two tasks wait: so reports 1 to n-3.
+    int n = 7;
     List<Integer> nextStartedFirst = new ArrayList<>();
+    Files.createFile(dir.resolve("go-0"));
     ListManager<String> m = ListManager.declare(name(), r -> {
       int i = Integer.parseInt(r.label().substring(1));
-      if (i <= n - 3 && nextStartedFirst.size() == i) { // the last two go one by one: too few wait
-        if (awaitFile(dir.resolve("started-" + (i + 1)), Duration.ofSeconds(10))) {
+      try {
+        if (i >= 1 && i <= n - 3
+            && TestFunctions.awaitFile(dir.resolve("started-" + (i + 1)), Duration.ofSeconds(10))) {
           nextStartedFirst.add(i);
         }
+        if (i + 1 < n) {
+          Files.createFile(dir.resolve("go-" + (i + 1)));
+        }
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
       }
     });
     for (int i = 0; i < n; i++) {
-      m.submit(Task.of("t" + i, TestFunctions::markThenWork, dir.resolve("started-" + i).toString(), 20L));
+      m.submit(Task.of("t" + i, TestFunctions::markAwaitThenWork, dir.resolve("started-" + i).toString(),
+          dir.resolve("go-" + i).toString(), 50L));
     }
     ManageResult result = m.manage(Pools.intraAll(),
         ManageOptions.builder().nSpokesMax(1).timeoutWaitForSpokes(Duration.ofSeconds(60)).build());
 
     assertThat(result.succeeded()).isEqualTo(n);
-    assertThat(nextStartedFirst).containsExactly(0, 1, 2, 3);
+    assertThat(nextStartedFirst).containsExactly(1, 2, 3, 4);
   }
 
-  /** Whether {@code file} exists within {@code bound}, watching its folder for it. */
-  private static boolean awaitFile(Path file, Duration bound) throws Exception {
-    try (var watcher = file.getFileSystem().newWatchService()) {
-      file.getParent().register(watcher, java.nio.file.StandardWatchEventKinds.ENTRY_CREATE);
-      long deadline = System.nanoTime() + bound.toNanos();
-      while (!Files.exists(file)) {
-        long left = deadline - System.nanoTime();
-        if (left <= 0) {
-          return false;
-        }
-        var key = watcher.poll(left, java.util.concurrent.TimeUnit.NANOSECONDS);
-        if (key != null) {
-          key.pollEvents();
-          key.reset();
-        }
-      }
-      return true;
+  @Test
+  void onTheSerialPool_noDearTaskRunsBeforeTheReportAheadOfItIsHandled() {
+    TestFunctions.RAN.clear();
+    ListManager<String> m = ListManager.declare(name(), r -> TestFunctions.RAN.add("report " + r.label()));
+    List<String> expected = new ArrayList<>();
+    for (int i = 0; i < 8; i++) {
+      m.submit(Task.of("t" + i, TestFunctions::logThenWork, "t" + i, 20L));
+      expected.add("run t" + i);
+      expected.add("report t" + i);
     }
+    m.manage(Pools.serial());
+    assertThat(TestFunctions.RAN).containsExactlyElementsOf(expected);
   }
 
   @Test
@@ -205,6 +211,27 @@ class ListManagerTest {
     assertThat(reports).hasSize(3001);
     assertThat(reports.get("crash").failure()).get().isInstanceOf(TaskEvalFatal.class)
         .satisfies(f -> assertThat(f.origin().attempt()).isEqualTo(3));
+    assertThat(reports.values().stream().filter(r -> !r.succeeded()).map(Report::label)).containsExactly("crash");
+  }
+
+  @ParameterizedTest // at 1: the head of the first pair sent, unannounced; at 4: a task held ahead
+  @ValueSource(ints = {1, 4})
+  void aDearTaskThatKillsItsSpoke_withATaskHeldBehindIt_isChargedAtOnce(int at, @TempDir Path dir) throws Exception {
+    Path ran = Files.createDirectory(dir.resolve("ran"));
+    Map<String, Report<Object>> reports = new HashMap<>();
+    ListManager<Object> m = ListManager.declare(name(), r -> reports.put(r.label(), r));
+    for (int i = 0; i < 8; i++) {
+      if (i == at) {
+        m.submit(Task.of("crash", TestFunctions::markThenExit, ran.toString(), 7));
+      }
+      m.submit(Task.of("t" + i, TestFunctions::sleepThenPid, 30L));
+    }
+    m.manage(Pools.intraAll(), ManageOptions.builder().nSpokesMax(1).maxAttempts(1)
+        .timeoutWaitForSpokes(Duration.ofSeconds(60)).build());
+
+    assertThat(reports).hasSize(9);
+    assertThat(reports.get("crash").failure()).get().isInstanceOf(TaskEvalFatal.class);
+    assertThat(ran.toFile().list()).as("runs of the crashing task").hasSize(1);
     assertThat(reports.values().stream().filter(r -> !r.succeeded()).map(Report::label)).containsExactly("crash");
   }
 

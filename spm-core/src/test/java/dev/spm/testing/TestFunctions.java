@@ -1,6 +1,13 @@
 package dev.spm.testing;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardWatchEventKinds;
+import java.nio.file.WatchKey;
+import java.nio.file.WatchService;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /** Task functions for tests; static, so spokes resolve them by name. */
 public final class TestFunctions {
@@ -38,9 +45,50 @@ public final class TestFunctions {
 
   /** Makes the file {@code marker} as it starts, then works for {@code millis} (a dear task). */
   public static String markThenWork(String marker, long millis) throws Exception {
-    java.nio.file.Files.createFile(java.nio.file.Path.of(marker));
+    Files.createFile(Path.of(marker));
     Thread.sleep(millis);
     return marker;
+  }
+
+  /**
+   * Makes the file {@code marker} as it starts, waits (up to 30 s) for the file {@code go}, then
+   * works for {@code millis}: a dear task that cannot end before the test lets it.
+   */
+  public static String markAwaitThenWork(String marker, String go, long millis) throws Exception {
+    Files.createFile(Path.of(marker));
+    awaitFile(Path.of(go), Duration.ofSeconds(30));
+    Thread.sleep(millis);
+    return marker;
+  }
+
+  /** What {@link #logThenWork} ran, in order: for tests on the serial pool, which runs tasks here. */
+  public static final List<String> RAN = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+
+  /** Adds "run LABEL" to {@link #RAN}, then works for {@code millis}. */
+  public static String logThenWork(String label, long millis) throws InterruptedException {
+    RAN.add("run " + label);
+    Thread.sleep(millis);
+    return label;
+  }
+
+  /** Whether {@code file} exists within {@code bound}, watching its folder for it. */
+  public static boolean awaitFile(Path file, Duration bound) throws Exception {
+    try (WatchService watcher = file.getFileSystem().newWatchService()) {
+      file.getParent().register(watcher, StandardWatchEventKinds.ENTRY_CREATE);
+      long deadline = System.nanoTime() + bound.toNanos();
+      while (!Files.exists(file)) {
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+          return false;
+        }
+        WatchKey key = watcher.poll(left, TimeUnit.NANOSECONDS);
+        if (key != null) {
+          key.pollEvents();
+          key.reset();
+        }
+      }
+      return true;
+    }
   }
 
   public static String echo(String s) {
@@ -100,6 +148,13 @@ public final class TestFunctions {
       Thread.sleep(60_000);
     }
     return ProcessHandle.current().pid();
+  }
+
+  /** Leaves a new file in {@code dir} (one per run), then ends its JVM with {@code code}. */
+  public static List<String> markThenExit(String dir, int code) throws java.io.IOException {
+    Files.createTempFile(Path.of(dir), "ran-", "");
+    Runtime.getRuntime().halt(code);
+    return List.of();
   }
 
   public static List<String> exitWith(int code) {

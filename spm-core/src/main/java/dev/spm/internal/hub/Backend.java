@@ -33,6 +33,14 @@ public interface Backend {
   /** The hub's server name, for reports of the serial pool. */
   String hubServer();
 
+  /**
+   * Whether what is sent to a spoke reaches it a round trip later (true), or runs at once on the
+   * manage thread (the serial pool), where holding a task ahead would only delay its report.
+   */
+  default boolean remote() {
+    return true;
+  }
+
   /** A selected slot. */
   final class Lane {
     final String slot;

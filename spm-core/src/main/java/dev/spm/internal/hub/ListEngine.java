@@ -88,6 +88,8 @@ public final class ListEngine {
     long deadlineNanos;
     /** The last attempt of the batch it was sent in. */
     boolean endsBatch;
+    /** Held behind another attempt: the spoke announces its start, so a death can be charged right. */
+    boolean announces;
     boolean started;
     boolean timedOut;
 
@@ -103,6 +105,11 @@ public final class ListEngine {
       return id;
     }
 
+    /** Whether the spoke must announce the start of its evaluation. */
+    public boolean announces() {
+      return announces || pending.task.timed();
+    }
+
     public TaskSpec task() {
       return pending.task;
     }
@@ -114,10 +121,10 @@ public final class ListEngine {
   private static final int MAX_BATCHES_IN_FLIGHT = 2;
   private static final long TARGET_BATCH_NANOS = 2_000_000;
   /**
-   * Dear tasks up to this long (on average) go two to a lane while at least two per live lane
-   * wait, so that a spoke starts its next task as it ends one, not a round trip later. Measured on
-   * the word count (8 MiB chunks, 30-250 ms each, two spokes): each spoke idled 3-70 ms between
-   * tasks. Longer tasks gain little from it, and the task behind a slow one waits for it.
+   * Dear tasks up to this long go two to a lane while at least two per live lane wait, so that a
+   * spoke starts its next task as it ends one, not a round trip later. Measured on the word count
+   * (8 MiB chunks, 30-250 ms each, two spokes): each spoke idled 3-70 ms between tasks. Longer
+   * tasks gain little from it, and the task behind a slow one waits for it.
    */
   private static final long PREFETCH_MAX_NANOS = 250_000_000;
   private static final long KILL_BACKSTOP_NANOS = TimeUnit.SECONDS.toNanos(10);
@@ -141,6 +148,12 @@ public final class ListEngine {
   private Hooks hooks = slots -> { };
   private boolean starting = true;
   private double avgTaskNanos = TARGET_BATCH_NANOS; // until measured: one task at a time
+  /**
+   * What holding ahead goes by: the cost of recent tasks, from the first report on (half the last
+   * report's weight), not avgTaskNanos, which starts low and moves slowly so as to batch with care.
+   */
+  private double recentTaskNanos = Double.MAX_VALUE;
+  private long reportsMeasured;
   private int window = 1;
   private boolean holdAhead = true;
   private long succeeded;
@@ -193,7 +206,8 @@ public final class ListEngine {
   /**
    * Whether a lane may hold a dear task behind the one it runs (true by default). A spoke starts
    * what it holds as soon as it can, even after the task ahead failed, before this engine hears of
-   * it: a manager that must start nothing after a failure turns this off.
+   * it: a manager that must start no dear task after a failure turns this off. (Cheap tasks go in
+   * batches whatever this says, and a spoke runs the rest of a batch after a failure in it.)
    */
   public void holdAhead(boolean holdAhead) {
     this.holdAhead = holdAhead;
@@ -523,6 +537,7 @@ public final class ListEngine {
   }
 
   private void dispatchPass() {
+    int live = liveLanes();
     for (Lane lane : lanes) {
       if (lane.spoke == null || lane.killReason != null) {
         continue;
@@ -535,7 +550,8 @@ public final class ListEngine {
         continue; // enough to keep the spoke busy; what waits goes in the next, larger batch
       }
       List<Attempt> batch = null;
-      while (lane.queue.size() < laneLimit() || lane.queue.isEmpty()) {
+      int limit = laneLimit(live);
+      while (lane.queue.size() < limit || lane.queue.isEmpty()) {
         Pending next = next(lane);
         if (next == null) {
           break;
@@ -545,6 +561,7 @@ public final class ListEngine {
           break;
         }
         Attempt attempt = new Attempt(nextAttemptId++, next, lane, System.nanoTime());
+        attempt.announces = window == 1 && !lane.queue.isEmpty();
         if (next.task.timed()) {
           attempt.deadlineNanos = attempt.sentNanos + next.task.timeoutNanos();
         }
@@ -570,13 +587,19 @@ public final class ListEngine {
     }
   }
 
-  /** How many untimed attempts a lane may hold now: the window, or two for dear tasks while many wait. */
-  private int laneLimit() {
-    if (window > 1 || !holdAhead || avgTaskNanos > PREFETCH_MAX_NANOS) {
+  /**
+   * How many untimed attempts a lane may hold now: the window; or two, when tasks are dear but at
+   * most PREFETCH_MAX_NANOS, each live lane has reported at least once on average, the spokes are
+   * remote, and at least two tasks per live lane wait in `ready` (tasks still in a source iterator
+   * do not count: how many there are is not known).
+   */
+  private int laneLimit(int liveLanes) {
+    if (window > 1 || !holdAhead || !backend.remote() || reportsMeasured < liveLanes
+        || recentTaskNanos > PREFETCH_MAX_NANOS) {
       return window;
     }
     int waiting = ready.size() + (pushedBack != null ? 1 : 0);
-    return waiting >= 2 * liveLanes() ? 2 : 1;
+    return waiting >= 2 * liveLanes ? 2 : 1;
   }
 
   private Pending pushedBack;
@@ -670,6 +693,7 @@ public final class ListEngine {
       }
       long evalNanos = batch.evalNanos()[i];
       avgTaskNanos = 0.9 * avgTaskNanos + 0.1 * Math.max(evalNanos, 50);
+      recentTaskNanos = reportsMeasured++ == 0 ? evalNanos : 0.5 * recentTaskNanos + 0.5 * evalNanos;
       byte status = batch.statuses()[i];
       Kind kind = switch (status) {
         case ReportStatus.OK -> Kind.OK;
@@ -711,7 +735,15 @@ public final class ListEngine {
       }
       // The spoke sends reports in batches, so with several attempts queued the first unreported
       // one need not be the one that was running: none is charged, and each runs alone next.
-      boolean unknown = !onPurpose && !head.timedOut && !head.started && lane.queue.size() > 1;
+      // Attempts held ahead announce their start, after the report of the one before: while none
+      // of them has started, the head was the one running.
+      boolean heldOnly = true;
+      for (Attempt held : lane.queue) {
+        if (held != head && (!held.announces || held.started)) {
+          heldOnly = false;
+        }
+      }
+      boolean unknown = !onPurpose && !head.timedOut && !head.started && !heldOnly && lane.queue.size() > 1;
       List<Attempt> rest = new ArrayList<>(lane.queue);
       for (Attempt attempt : rest) {
         inFlight.remove(attempt.id);

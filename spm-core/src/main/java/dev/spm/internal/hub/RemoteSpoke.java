@@ -93,7 +93,7 @@ final class RemoteSpoke implements SpokeLink {
         ids[i] = attempt.id();
         functions[i] = id;
         args[i] = task.args();
-        timed[i] = task.timed();
+        timed[i] = attempt.announces();
       }
       connection.send(new Message.TaskBatch(ids, functions, args, timed, mode));
     } catch (IOException e) {

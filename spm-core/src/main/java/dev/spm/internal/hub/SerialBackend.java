@@ -76,6 +76,11 @@ public final class SerialBackend implements Backend {
     return server;
   }
 
+  @Override
+  public boolean remote() {
+    return false;
+  }
+
   private static final class InlineSpoke implements SpokeLink {
     private final String server;
     private final BlockingQueue<Event> inbox;
