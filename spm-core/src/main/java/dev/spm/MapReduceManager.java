@@ -123,7 +123,11 @@ public final class MapReduceManager<I, K, V> {
     return this;
   }
 
-  /** Receives the report of every map and reduce task, on the manage thread; returns this. */
+  /**
+   * Receives the report of every map and reduce task, on the manage thread; returns this. A
+   * report's label and failure are for the caller; its value is the runtime's encoding of what the
+   * task made (partitions, or a reduced partition), which may change between versions.
+   */
   public MapReduceManager<I, K, V> onReport(StatusHandler<Object> handler) {
     this.handler = Objects.requireNonNull(handler, "handler");
     return this;

@@ -25,7 +25,7 @@ final class PartitionCodec {
   /** Encodes {@code map}, which may be empty but not null. */
   static byte[] encode(Map<?, ?> map) {
     for (Map.Entry<?, ?> e : map.entrySet()) {
-      if (!(e.getKey() instanceof String) || !(e.getValue() instanceof Long)) {
+      if (!(e.getKey() instanceof String key) || !(e.getValue() instanceof Long) || !wellFormed(key)) {
         return general(map);
       }
     }
@@ -41,6 +41,22 @@ final class PartitionCodec {
     return out.toArray();
   }
 
+  /**
+   * Whether {@code s} has no unpaired surrogate: UTF-8 cannot carry one (the encoder writes '?'),
+   * and two keys that differ only there would become one.
+   */
+  private static boolean wellFormed(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+        i++;
+      } else if (Character.isSurrogate(c)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   private static byte[] general(Map<?, ?> map) {
     byte[] encoded = Values.encode(map);
     byte[] out = new byte[encoded.length + 1];
@@ -52,7 +68,8 @@ final class PartitionCodec {
   /**
    * Hands each entry of an encoded map to {@code action}, in no particular order.
    *
-   * @throws IllegalArgumentException if {@code bytes} was not made by {@link #encode}
+   * @throws IllegalArgumentException if {@code bytes} is not in the compact form {@link #encode}
+   *     makes (the general form fails as {@link Values#decode} does)
    */
   static void forEach(byte[] bytes, BiConsumer<Object, Object> action) {
     if (bytes.length == 0) {
@@ -70,7 +87,7 @@ final class PartitionCodec {
     long n = in.readVarLong();
     for (long i = 0; i < n; i++) {
       long len = in.readVarLong();
-      if (len > bytes.length - in.at) {
+      if (len < 0 || len > bytes.length - in.at) {
         throw new IllegalArgumentException("an encoded partition ends inside a key");
       }
       String key = new String(bytes, in.at, (int) len, StandardCharsets.UTF_8);

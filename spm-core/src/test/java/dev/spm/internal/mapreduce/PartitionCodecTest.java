@@ -69,6 +69,22 @@ class PartitionCodecTest {
   }
 
   @Test
+  void keysThatUtf8CannotCarry_keepTheirIdentity() {
+    Map<String, Long> counts = new HashMap<>();
+    counts.put("\uD800x", 1L); // a lone surrogate: UTF-8 would write '?'
+    counts.put("?x", 10L);
+    counts.put("x\uDC00", 2L);
+    assertEquals(counts, roundTrip(counts));
+  }
+
+  @Test
+  void aNegativeKeyLength_isRefused() {
+    byte[] bytes = {1, 1, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF,
+        (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, 0x01, 0};
+    assertThrows(IllegalArgumentException.class, () -> PartitionCodec.forEach(bytes, (k, v) -> { }));
+  }
+
+  @Test
   void damagedBytesAreRefusedByName() {
     byte[] good = PartitionCodec.encode(Map.of("word", 3L));
     assertThrows(IllegalArgumentException.class, () -> PartitionCodec.forEach(new byte[0], (k, v) -> { }));
