@@ -15,8 +15,9 @@ final class WordTable {
    * (up to) eight bytes, lower-cased, one per byte of the long: for a word of at most 8 bytes it
    * is the whole word, so length and packed bytes decide equality without reading the buffer,
    * which is what most words need. Longer words compare the rest of their bytes, lower-cased, in
-   * the buffer. The hash mixes packed and length. Slots are probed linearly; the table doubles at
-   * half full.
+   * the buffer. The hash mixes packed and length, and for a longer word a hash of its other bytes
+   * too (else words alike in their last eight bytes and length, such as numbered names, would all
+   * probe one run of slots). Slots are probed linearly; the table doubles at half full.
    *
    * Written for a JIT that compiles it while it runs: scan hands blocks of about BLOCK bytes,
    * ending at word boundaries, to scanBlock, so that every branch of the hot loop is taken many
@@ -61,7 +62,7 @@ final class WordTable {
     byte[] b = buf;
     byte[] lower = Words.LOWER;
     while (i < limit) {
-      int c = lower[b[i] & 0xff];
+      int c = lower[b[i] & 0xff] & 0xff;
       if (c == 0) {
         i++;
         continue;
@@ -71,14 +72,14 @@ final class WordTable {
       do {
         p = p << 8 | c;
         i++;
-      } while (i < limit && (c = lower[b[i] & 0xff]) != 0);
+      } while (i < limit && (c = lower[b[i] & 0xff] & 0xff) != 0);
       add(wordStart, i - wordStart, p);
     }
   }
 
   private void add(int wordStart, int len, long p) {
     int mask = lens.length - 1;
-    int s = mix(p, len) & mask;
+    int s = hash(wordStart, len, p) & mask;
     int m;
     while ((m = lens[s]) != 0) {
       if (m == len && packed[s] == p && (len <= 8 || sameHead(starts[s], wordStart, len - 8))) {
@@ -123,7 +124,7 @@ final class WordTable {
       if (oldLens[o] == 0) {
         continue;
       }
-      int s = mix(oldPacked[o], oldLens[o]) & mask;
+      int s = hash(oldStarts[o], oldLens[o], oldPacked[o]) & mask;
       while (lens[s] != 0) {
         s = (s + 1) & mask;
       }
@@ -134,9 +135,32 @@ final class WordTable {
     }
   }
 
-  private static int mix(long p, int len) {
-    long x = (p ^ len) * 0x9E3779B97F4A7C15L;
+  /** The hash of the word at {@code start}: of its packed last bytes and length, and of the rest. */
+  private int hash(int start, int len, long p) {
+    long x = p ^ len;
+    if (len > 8) {
+      byte[] b = buf;
+      byte[] lower = Words.LOWER;
+      long h = 0;
+      for (int j = start, end = start + len - 8; j < end; j++) {
+        h = 31 * h + lower[b[j] & 0xff];
+      }
+      x ^= h * 0xC2B2AE3D27D4EB4FL;
+    }
+    x *= 0x9E3779B97F4A7C15L;
     return (int) (x >>> 32) ^ (int) x;
+  }
+
+  /** The longest way, in slots, from a word's hashed slot to where it sits: a check of the hash, for tests. */
+  int longestProbe() {
+    int mask = lens.length - 1;
+    int longest = 0;
+    for (int s = 0; s < lens.length; s++) {
+      if (lens[s] != 0) {
+        longest = Math.max(longest, (s - hash(starts[s], lens[s], packed[s])) & mask);
+      }
+    }
+    return longest;
   }
 
   /** The number of distinct words counted. */

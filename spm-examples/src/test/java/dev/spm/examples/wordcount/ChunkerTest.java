@@ -76,6 +76,22 @@ class ChunkerTest {
   }
 
   @Test
+  void manyLongWordsAlikeInTheirLastEightBytes_spreadOverTheTable() {
+    // 60,000 words "000001abcdefgh"... share length and last eight bytes: hashed by those alone,
+    // they all probed one run of slots (9 s to count them, against 13 ms).
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < 60_000; i++) {
+      sb.append(String.format("%06dabcdefgh ", i));
+    }
+    byte[] text = sb.toString().getBytes(StandardCharsets.US_ASCII);
+    WordTable table = new WordTable(text);
+    table.scan(0, text.length);
+    assertThat(table.size()).isEqualTo(60_000);
+    assertThat(table.longestProbe()).as("longest probe, in slots").isLessThan(100);
+    assertThat(WordCount.count(text)).hasSize(60_000).containsEntry("000123abcdefgh", 1L);
+  }
+
+  @Test
   void emptyAndSeparatorOnlyText_hasNoWords() {
     assertThat(WordCount.count(new byte[0])).isEmpty();
     assertThat(WordCount.count(" \n\t--\u00e9".getBytes(StandardCharsets.UTF_8))).isEmpty();
