@@ -136,12 +136,20 @@ public final class Hub {
       for (int i = 0; i < cloud.servers(); i++) {
         hub.startAgent(serverName(cloud, i), cloud.slotsPerServer());
       }
-      // While agents and spokes start: the serializers of task traffic, which the first manage
-      // would otherwise build (measured: its first report reached the manager 60 ms late).
-      Thread.ofPlatform().name("spm-hub-warm-up").daemon().start(() -> {
-        Codec.warmUpForTasks();
-        Values.warmUp();
-      });
+      // While agents and spokes start, a hub that encodes without generated serializers (the
+      // demos' launchers) builds those of task traffic, which the first manage would otherwise
+      // build (its first report reached the manager 60 ms late). With code generation, building
+      // them would compile code in the background, on the cores the spokes start on.
+      if (Boolean.getBoolean("spm.wire.interpreted")) {
+        Thread.ofPlatform().name("spm-hub-warm-up").daemon().start(() -> {
+          try {
+            Codec.warmUpForTasks();
+            Values.warmUp();
+          } catch (Throwable t) {
+            // only a warm-up: the first manage builds what this could not
+          }
+        });
+      }
       if (!hub.tracker.awaitAgents(cloud.servers(), System.nanoTime() + AGENT_START_TIMEOUT.toNanos())) {
         throw new SpmSessionException("the agents of cloud '" + cloud.text() + "' did not connect within "
             + AGENT_START_TIMEOUT + "; see the logs in " + hub.logDir);

@@ -48,14 +48,8 @@ public final class SpokeMain {
     // The start-up work that needs no hub runs beside the handshake, on threads of its own: the
     // wire's codec (Fory builds its serializers: about 250 ms in a cold JVM) and becoming a
     // subreaper (the first FFM call: 70-100 ms). Measured, the hub had every spoke about 150 ms
-    // sooner. Encoding the Hello waits for the codec's class to be initialized, as Java does. The
-    // codec thread goes on to the serializers of task traffic and of task values, which the first
-    // task would otherwise build (a cold spoke resolved its first map-reduce task in 10-40 ms
-    // before, 2 ms after).
-    Thread.ofPlatform().name("spm-spoke-codec").daemon().start(() -> {
-      Codec.warmUpForTasks();
-      Values.warmUp();
-    });
+    // sooner. Encoding the Hello waits for the codec's class to be initialized, as Java does.
+    Thread.ofPlatform().name("spm-spoke-codec").daemon().start(Codec::warmUp);
     // Orphans of its tasks' programs come to the spoke, not its agent: a coprocess that exited and
     // left none needs no sweep of /proc for its stragglers (CoprocessRunner). The JDK reaps the
     // children that task code starts through ProcessBuilder at once, before the reaper would look.
@@ -84,6 +78,11 @@ public final class SpokeMain {
     Message.Welcome welcome = (Message.Welcome) answer;
     peers.open(welcome.keystore() == null ? null : Tls.serverContext(welcome.keystore(), welcome.keystorePassword()),
         joining.tls());
+    // The serializers of task traffic and of task values, which the first task would otherwise
+    // build (a cold spoke took 10-40 ms to resolve its first map-reduce task before, 2 ms after).
+    // Here, while nothing else uses the codec: Fory gives a second thread a second, cold instance.
+    Codec.warmUpForTasks();
+    Values.warmUp();
     Thread.ofVirtual().name("spm-spoke-stdin").start(SpokeMain::watchStdin);
     Thread.ofVirtual().name("spm-spoke-heartbeat").start(() -> heartbeat(hub));
     try {
