@@ -16,6 +16,8 @@ import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The DAG manager's policy, on the serial pool but for one test; the contract suite runs it on spokes too. */
 class DagManagerTest {
@@ -102,6 +104,37 @@ class DagManagerTest {
       }
     } finally {
       Sessions.closeLeavingNothing(session);
+    }
+  }
+
+  @ParameterizedTest // cheap tasks go to a spoke in batches: none after the failure may start
+  @ValueSource(strings = {"serial", "spoke"})
+  void finishRunning_startsNoCheapTaskSentInTheSameBatchAsTheFailure(String where, @TempDir Path dir) {
+    Session session = where.equals("spoke") ? Session.open("local:1x1") : null;
+    try {
+      Map<String, Report<Object>> reports = new LinkedHashMap<>();
+      DagManager<Object> dag = DagManager.declare(name(), r -> reports.put(r.label(), r));
+      for (int i = 0; i < 400; i++) {
+        dag.add(Task.of("warm" + i, TestFunctions::echo, "x")); // the window grows: batches of many
+      }
+      dag.add(Task.of("bad", TestFunctions::divide, 1, 0));
+      for (int i = 0; i < 200; i++) {
+        dag.add(Task.of("after" + i, TestFunctions::markThenWork, dir.resolve("started-" + i).toString(), 0L));
+      }
+      dag.manage(session == null ? Pools.serial() : Pools.intraAll(),
+          ManageOptions.builder().timeoutWaitForSpokes(Duration.ofSeconds(60)).build());
+
+      assertThat(reports).hasSize(601);
+      assertThat(reports.get("bad").failure()).isPresent();
+      assertThat(dir.toFile().list()).as("tasks started after the failure").isEmpty();
+      for (int i = 0; i < 200; i++) {
+        assertThatThrownBy(reports.get("after" + i)::value).isInstanceOf(TaskDropped.class)
+            .hasMessageContaining("was not started");
+      }
+    } finally {
+      if (session != null) {
+        Sessions.closeLeavingNothing(session);
+      }
     }
   }
 

@@ -236,6 +236,23 @@ class ListManagerTest {
   }
 
   @Test
+  void cheapTasksBehindFailuresInTheirBatch_startLater_andEachIsReportedOnce() {
+    Map<String, Report<Object>> reports = new HashMap<>();
+    ListManager<Object> m = ListManager.declare(name(), r -> reports.merge(r.label(), r, (a, b) -> {
+      throw new AssertionError("reported twice: " + r.label());
+    }));
+    for (int i = 0; i < 3000; i++) {
+      m.submit(i % 300 == 150 ? Task.of("t" + i, TestFunctions::divide, 1, 0) : Task.of("t" + i, TestFunctions::echo, "x"));
+    }
+    ManageResult result = m.manage(Pools.intraAll(), BOTH);
+    assertThat(reports).hasSize(3000);
+    assertThat(result.failed()).isEqualTo(10);
+    assertThat(result.succeeded()).isEqualTo(2990);
+    assertThat(reports.values().stream().filter(r -> !r.succeeded()).map(r -> Integer.parseInt(r.label().substring(1)) % 300))
+        .containsOnly(150);
+  }
+
+  @Test
   void aTaskPastItsDeadline_isKilledAndReportedAsTimeout_andNotRetried() {
     List<Report<Long>> reports = new ArrayList<>();
     ListManager<Long> m = ListManager.declare(name(), reports::add);

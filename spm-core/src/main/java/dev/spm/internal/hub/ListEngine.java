@@ -35,7 +35,9 @@ import java.util.concurrent.TimeUnit;
  * when a lane has room). Sent to a lane, it becomes an Attempt with a fresh id, kept in
  * `inFlight` and in the lane's queue; the spoke runs its queue in order, so the head is running.
  * A report whose attempt id is not in `inFlight` is late (its attempt was killed or relaunched)
- * and is dropped: that is the fence that makes each task's final outcome unique.
+ * and is dropped: that is the fence that makes each task's final outcome unique. A task sent
+ * before the hub took in its spoke's last failure comes back NOT_STARTED (TaskBatch.failuresSeen)
+ * and goes back to `ready`, uncharged, once the failure's report has been handled.
  *
  * A lane holds up to `window` untimed attempts; the window follows the measured cost of a task
  * so that cheap tasks go in batches and dear ones one at a time, except that while many wait, a
@@ -680,6 +682,7 @@ public final class ListEngine {
 
   private void onReports(SpokeLink spoke, ReportBatch batch) {
     long now = System.nanoTime();
+    List<Pending> notStarted = null;
     for (int i = 0; i < batch.attempts().length; i++) {
       Attempt attempt = inFlight.get(batch.attempts()[i]);
       if (attempt == null || attempt.spoke != spoke) {
@@ -690,6 +693,13 @@ public final class ListEngine {
       lane.queue.remove(attempt);
       if (attempt.endsBatch) {
         lane.batches--;
+      }
+      if (batch.statuses()[i] == ReportStatus.NOT_STARTED) {
+        if (notStarted == null) {
+          notStarted = new ArrayList<>();
+        }
+        notStarted.add(attempt.pending); // not charged: it never started
+        continue;
       }
       long evalNanos = batch.evalNanos()[i];
       avgTaskNanos = 0.9 * avgTaskNanos + 0.1 * Math.max(evalNanos, 50);
@@ -717,6 +727,14 @@ public final class ListEngine {
       }
     }
     window = (int) Math.max(1, Math.min(MAX_WINDOW, TARGET_BATCH_NANOS / Math.max(avgTaskNanos, 1)));
+    if (notStarted != null) {
+      for (int i = notStarted.size() - 1; i >= 0; i--) {
+        requeue(notStarted.get(i)); // first again, in their order; dropped if nothing may start now
+      }
+    }
+    if (batch.failuresReported() >= 0) {
+      spoke.failuresTakenIn(batch.failuresReported()); // after the policy has seen each failure above
+    }
   }
 
   private void onSpokeDown(Event.SpokeDown down) {

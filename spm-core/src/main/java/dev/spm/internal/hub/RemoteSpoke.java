@@ -21,6 +21,8 @@ final class RemoteSpoke implements SpokeLink {
   private final String name;
   private final String peerAddress;
   private final Map<FunctionRef, Integer> functionIds = new HashMap<>();
+  /** The spoke's coarse failures the engine has taken in (manage thread only). */
+  private int failuresSeen;
   /** The shipped classes this spoke has: a generation, and how many of its classes. */
   private ShippedClasses.Generation shippedGeneration;
   private int shippedCount;
@@ -70,6 +72,11 @@ final class RemoteSpoke implements SpokeLink {
   }
 
   @Override
+  public void failuresTakenIn(int failuresReported) {
+    failuresSeen = Math.max(failuresSeen, failuresReported);
+  }
+
+  @Override
   public void send(List<Attempt> attempts, byte mode) {
     int n = attempts.size();
     long[] ids = new long[n];
@@ -95,7 +102,7 @@ final class RemoteSpoke implements SpokeLink {
         args[i] = task.args();
         timed[i] = attempt.announces();
       }
-      connection.send(new Message.TaskBatch(ids, functions, args, timed, mode));
+      connection.send(new Message.TaskBatch(ids, functions, args, timed, mode, failuresSeen));
     } catch (IOException e) {
       broken(e);
     }

@@ -8,8 +8,10 @@ import dev.spm.internal.comm.GangMember;
 import dev.spm.internal.comm.HubLink;
 import dev.spm.internal.comm.TaskComm;
 import dev.spm.internal.spoke.Evaluator;
+import dev.spm.internal.task.Values;
 import dev.spm.internal.wire.Message;
 import dev.spm.internal.wire.Message.ReportBatch;
+import dev.spm.internal.wire.ReportStatus;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 
@@ -118,12 +120,17 @@ public final class SerialBackend implements Backend {
     public void send(List<Attempt> attempts, byte mode) {
       int n = attempts.size();
       ReportBatch.Builder reports = new ReportBatch.Builder(n);
+      boolean failed = false;
       for (Attempt attempt : attempts) {
         TaskSpec task = attempt.task();
         if (!CommMode.mayTalkToHub(mode)) {
+          if (failed) { // as on a spoke: nothing after a failure starts before the engine has seen it
+            reports.add(attempt.id(), ReportStatus.NOT_STARTED, Values.NONE, 0, null);
+            continue;
+          }
           TaskComm.enterCoarse(mode);
           try {
-            evaluator.evaluate(attempt.id(), task.function(), task.args(), reports);
+            failed = !evaluator.evaluate(attempt.id(), task.function(), task.args(), reports);
           } finally {
             TaskComm.exit();
           }

@@ -22,6 +22,14 @@ public interface SpokeLink {
    */
   void send(List<Attempt> attempts, byte mode);
 
+  /**
+   * Says that the engine has taken in this spoke's reports up to one that counted
+   * {@code failuresReported} coarse failures, and applied its manager's policy to them; the
+   * batches sent from now on carry the count (Message.TaskBatch#failuresSeen).
+   */
+  default void failuresTakenIn(int failuresReported) {
+  }
+
   /** Tells a gang member who it is, before the member's task is sent. */
   void startGang(dev.spm.internal.wire.Message.GangStart start);
 

@@ -22,8 +22,11 @@ public final class Evaluator {
   /** The generation of shipped classes that {@link #invokers} were resolved in. */
   private ShippedClasses.Generation generation;
 
-  /** Evaluates and appends the report to {@code reports}. Never throws for a task's failure. */
-  public void evaluate(long attempt, FunctionRef function, byte[] args, ReportBatch.Builder reports) {
+  /**
+   * Evaluates and appends the report to {@code reports}; returns whether the task succeeded.
+   * Never throws for a task's failure.
+   */
+  public boolean evaluate(long attempt, FunctionRef function, byte[] args, ReportBatch.Builder reports) {
     long start = System.nanoTime();
     Functions.Invoker invoker;
     Object[] decoded;
@@ -32,7 +35,7 @@ public final class Evaluator {
       decoded = Values.decodeArgs(args);
     } catch (Throwable t) {
       reports.add(attempt, ReportStatus.LOAD_UNCAUGHT, Values.NONE, System.nanoTime() - start, ErrorData.of(unwrap(t)));
-      return;
+      return false;
     }
     Object result;
     boolean spoke = Roles.isSpoke();
@@ -43,7 +46,7 @@ public final class Evaluator {
       result = invoker.invoke(decoded);
     } catch (Throwable t) {
       reports.add(attempt, ReportStatus.EVAL_UNCAUGHT, Values.NONE, System.nanoTime() - start, ErrorData.of(t));
-      return;
+      return false;
     } finally {
       if (spoke) {
         Roles.exitOnline();
@@ -56,9 +59,10 @@ public final class Evaluator {
       reports.add(attempt, ReportStatus.EVAL_UNCAUGHT, Values.NONE, System.nanoTime() - start,
           ErrorData.message("dev.spm.SpmInputException", "the result of " + function.display() + " ("
               + result.getClass().getName() + ") cannot be serialized: " + t));
-      return;
+      return false;
     }
     reports.add(attempt, ReportStatus.OK, value, System.nanoTime() - start, null);
+    return true;
   }
 
   private Functions.Invoker invoker(FunctionRef function) throws ReflectiveOperationException {

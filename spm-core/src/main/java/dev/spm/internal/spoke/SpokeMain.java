@@ -15,6 +15,7 @@ import dev.spm.internal.wire.Connection;
 import dev.spm.internal.wire.ConnectionFile;
 import dev.spm.internal.wire.Tls;
 import dev.spm.internal.wire.Message;
+import dev.spm.internal.wire.ReportStatus;
 import dev.spm.internal.wire.Wire;
 import java.io.IOException;
 import java.io.InputStream;
@@ -101,6 +102,8 @@ public final class SpokeMain {
   private final Connection hub;
   private final PeerNet peers;
   private final Evaluator evaluator = new Evaluator();
+  /** Coarse tasks this spoke has reported failed; only the thread that runs them touches it. */
+  private int coarseFailures;
   private final Map<Integer, FunctionRef> functions = new ConcurrentHashMap<>();
   private final RemoteHubLink hubLink;
   private final Map<Long, Message.GangStart> gangStarts = new ConcurrentHashMap<>();
@@ -143,27 +146,37 @@ public final class SpokeMain {
     }
   }
 
-  /** Runs a batch of coarse grain tasks on this thread, flushing reports every millisecond. */
+  /**
+   * Runs a batch of coarse grain tasks on this thread, flushing reports every millisecond. A task
+   * sent before the hub took in this spoke's last failure is not started (TaskBatch#failuresSeen).
+   */
   private void run(Message.TaskBatch batch, Message.ReportBatch.Builder reports) throws IOException {
     long lastFlush = System.nanoTime();
     int n = batch.attempts().length;
     TaskComm.enterCoarse(batch.mode());
     try {
       for (int i = 0; i < n; i++) {
-        if (batch.timed()[i]) {
-          hub.send(new Message.EvalStarted(batch.attempts()[i]));
+        long attempt = batch.attempts()[i];
+        if (batch.failuresSeen() < coarseFailures) {
+          reports.add(attempt, ReportStatus.NOT_STARTED, Values.NONE, 0, null);
+          continue;
         }
-        evaluator.evaluate(batch.attempts()[i], functions.get(batch.functions()[i]), batch.args()[i], reports);
+        if (batch.timed()[i]) {
+          hub.send(new Message.EvalStarted(attempt));
+        }
+        if (!evaluator.evaluate(attempt, functions.get(batch.functions()[i]), batch.args()[i], reports)) {
+          coarseFailures++;
+        }
         long now = System.nanoTime();
         if (i < n - 1 && now - lastFlush >= FLUSH_NANOS) {
-          hub.send(reports.build());
+          hub.send(reports.build(coarseFailures));
           lastFlush = now;
         }
       }
     } finally {
       TaskComm.exit();
     }
-    hub.send(reports.build());
+    hub.send(reports.build(coarseFailures));
   }
 
   /** The thread of tasks that may talk: each runs with its TaskComm, and is reported alone. */

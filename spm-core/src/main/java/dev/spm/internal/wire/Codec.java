@@ -78,10 +78,10 @@ public final class Codec {
     ErrorData error = new ErrorData("Warm", "up", java.util.List.of("up"), null);
     decode(encode(new Message.DefineFunction(1, f)));
     decode(encode(new Message.TaskBatch(new long[] {1}, new int[] {1}, new byte[][] {{1}}, new boolean[] {true},
-        (byte) 0)));
+        (byte) 0, 0)));
     decode(encode(new Message.EvalStarted(1)));
     decode(encode(new Message.ReportBatch(new long[] {1, 2}, new byte[] {0, 1}, new byte[][] {{1}, null},
-        new long[] {1, 2}, new ErrorData[] {null, error})));
+        new long[] {1, 2}, new ErrorData[] {null, error}, 1)));
   }
 
   public static byte[] encode(Message message) {

@@ -50,8 +50,14 @@ public sealed interface Message {
    * @param timed whether the spoke must announce the start of evaluation ({@link EvalStarted})
    * @param mode the manager's kind, one of {@link dev.spm.internal.comm.CommMode}'s constants: it
    *     says whether the tasks may talk (to the hub, or to their gang) before they end
+   * @param failuresSeen how many coarse tasks this spoke had reported failed when the hub, having
+   *     taken those reports in (its manager's failure policy applied), sent this batch. A spoke
+   *     that has reported more starts none of these tasks and reports them
+   *     {@link ReportStatus#NOT_STARTED}: no task sent before the hub heard of a failure starts
+   *     after it (a DAG that stops on failure starts nothing new)
    */
-  record TaskBatch(long[] attempts, int[] functions, byte[][] args, boolean[] timed, byte mode) implements Message {}
+  record TaskBatch(long[] attempts, int[] functions, byte[][] args, boolean[] timed, byte mode, int failuresSeen)
+      implements Message {}
 
   /** A spoke finished loading a timed task and is about to evaluate it. */
   record EvalStarted(long attempt) implements Message {}
@@ -61,9 +67,11 @@ public sealed interface Message {
    *
    * @param statuses one of the {@code STATUS_} constants of {@link ReportStatus}
    * @param errors for a failed entry, what happened; null for a success
+   * @param failuresReported how many coarse tasks the spoke has reported failed, this batch
+   *     included; -1 from a path that does not count them (tasks that talk)
    */
-  record ReportBatch(long[] attempts, byte[] statuses, byte[][] values, long[] evalNanos, ErrorData[] errors)
-      implements Message {
+  record ReportBatch(long[] attempts, byte[] statuses, byte[][] values, long[] evalNanos, ErrorData[] errors,
+      int failuresReported) implements Message {
 
     /** Collects reports; not thread-safe. */
     public static final class Builder {
@@ -110,11 +118,17 @@ public sealed interface Message {
         return size;
       }
 
-      /** The batch so far; the builder starts empty again. */
+      /** The batch so far, from a path that does not count failures; the builder starts empty again. */
       public ReportBatch build() {
+        return build(-1);
+      }
+
+      /** The batch so far, with the count of coarse tasks reported failed; the builder starts empty again. */
+      public ReportBatch build(int failuresReported) {
         ReportBatch batch = new ReportBatch(java.util.Arrays.copyOf(attempts, size),
             java.util.Arrays.copyOf(statuses, size), java.util.Arrays.copyOf(values, size),
-            java.util.Arrays.copyOf(evalNanos, size), errors == null ? null : java.util.Arrays.copyOf(errors, size));
+            java.util.Arrays.copyOf(evalNanos, size), errors == null ? null : java.util.Arrays.copyOf(errors, size),
+            failuresReported);
         size = 0;
         errors = null;
         return batch;

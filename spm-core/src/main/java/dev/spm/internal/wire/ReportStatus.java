@@ -12,4 +12,9 @@ public final class ReportStatus {
   public static final byte EVAL_UNCAUGHT = 2;
   /** The function itself reported that it passed a deadline (a coprocess killed at its timeout). */
   public static final byte EVAL_TIMEOUT = 3;
+  /**
+   * The spoke did not start the task: it had reported a coarse task failed that the hub had not
+   * yet taken in when it sent this one (see {@link Message.TaskBatch#failuresSeen}).
+   */
+  public static final byte NOT_STARTED = 4;
 }
