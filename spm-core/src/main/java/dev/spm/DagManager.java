@@ -193,8 +193,9 @@ public final class DagManager<R> {
     return Managers.manage(name, CommMode.DAG, pool, options, nodes.isEmpty(), this::deliver, engine -> {
       link();
       this.engine = engine;
-      // A failure must stop what has not started: no spoke may hold a dear task it would start
-      // anyway (cheap tasks still go in batches; see docs/RUNTIME.md).
+      // A failure must stop what has not started (docs/RUNTIME.md): a spoke starts nothing sent
+      // before the failure was taken in, and holds no dear task ahead, which would only come back.
+      engine.fenceFailures(onFailure != OnFailure.KEEP_GOING);
       engine.holdAhead(onFailure == OnFailure.KEEP_GOING);
       for (Node node : nodes.values()) {
         if (node.waiting == 0) {

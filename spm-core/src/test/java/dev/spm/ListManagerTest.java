@@ -236,7 +236,7 @@ class ListManagerTest {
   }
 
   @Test
-  void cheapTasksBehindFailuresInTheirBatch_startLater_andEachIsReportedOnce() {
+  void cheapTasksAmongFailures_areEachReportedOnce() {
     Map<String, Report<Object>> reports = new HashMap<>();
     ListManager<Object> m = ListManager.declare(name(), r -> reports.merge(r.label(), r, (a, b) -> {
       throw new AssertionError("reported twice: " + r.label());

@@ -33,11 +33,12 @@ import java.util.concurrent.TimeUnit;
  *
  * A task waits in `ready` (submitted or to be retried) or in a source iterator (read lazily, only
  * when a lane has room). Sent to a lane, it becomes an Attempt with a fresh id, kept in
- * `inFlight` and in the lane's queue; the spoke runs its queue in order, so the head is running.
- * A report whose attempt id is not in `inFlight` is late (its attempt was killed or relaunched)
- * and is dropped: that is the fence that makes each task's final outcome unique. A task sent
- * before the hub took in its spoke's last failure comes back NOT_STARTED (TaskBatch.failuresSeen)
- * and goes back to `ready`, uncharged, once the failure's report has been handled.
+ * `inFlight` and in the lane's queue; the spoke runs its queue in order, so the head is running
+ * (except behind a fenced failure, below). A report whose attempt id is not in `inFlight` is late
+ * (its attempt was killed or relaunched) and is dropped: that is the fence that makes each task's
+ * final outcome unique. With fenceFailures, a task sent before the hub took in its spoke's last
+ * failure comes back NOT_STARTED (TaskBatch.failuresSeen) and goes back where it waited
+ * (`ready`, or its lane's pinned queue), uncharged, or is dropped if nothing may start now.
  *
  * A lane holds up to `window` untimed attempts; the window follows the measured cost of a task
  * so that cheap tasks go in batches and dear ones one at a time, except that while many wait, a
@@ -158,6 +159,7 @@ public final class ListEngine {
   private long reportsMeasured;
   private int window = 1;
   private boolean holdAhead = true;
+  private boolean fenceFailures;
   private long succeeded;
   private long failed;
   private long stopped;
@@ -205,14 +207,19 @@ public final class ListEngine {
     this.hooks = hooks;
   }
 
-  /**
-   * Whether a lane may hold a dear task behind the one it runs (true by default). A spoke starts
-   * what it holds as soon as it can, even after the task ahead failed, before this engine hears of
-   * it: a manager that must start no dear task after a failure turns this off. (Cheap tasks go in
-   * batches whatever this says, and a spoke runs the rest of a batch after a failure in it.)
-   */
+  /** Whether a lane may hold a dear task behind the one it runs (true by default). */
   public void holdAhead(boolean holdAhead) {
     this.holdAhead = holdAhead;
+  }
+
+  /**
+   * Whether a spoke that reported a failure starts nothing sent before this engine took the
+   * failure in (false by default): it reports such tasks NOT_STARTED, and they come back here. For
+   * a manager that must start nothing after a failure; for others it would only cost a round
+   * trip per failure, for every task queued on that spoke.
+   */
+  public void fenceFailures(boolean fenceFailures) {
+    this.fenceFailures = fenceFailures;
   }
 
   /** The hub's side of the channels that a manager enables: run on the manage thread. */
@@ -583,7 +590,7 @@ public final class ListEngine {
       if (batch != null) {
         batch.get(batch.size() - 1).endsBatch = true;
         lane.batches++;
-        lane.spoke.send(batch, mode);
+        lane.spoke.send(batch, mode, fenceFailures);
         throwDeferred();
       }
     }

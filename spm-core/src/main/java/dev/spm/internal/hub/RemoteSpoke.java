@@ -78,6 +78,11 @@ final class RemoteSpoke implements SpokeLink {
 
   @Override
   public void send(List<Attempt> attempts, byte mode) {
+    send(attempts, mode, false);
+  }
+
+  @Override
+  public void send(List<Attempt> attempts, byte mode, boolean fenced) {
     int n = attempts.size();
     long[] ids = new long[n];
     int[] functions = new int[n];
@@ -102,7 +107,8 @@ final class RemoteSpoke implements SpokeLink {
         args[i] = task.args();
         timed[i] = attempt.announces();
       }
-      connection.send(new Message.TaskBatch(ids, functions, args, timed, mode, failuresSeen));
+      connection.send(new Message.TaskBatch(ids, functions, args, timed, mode,
+          fenced ? failuresSeen : Integer.MAX_VALUE));
     } catch (IOException e) {
       broken(e);
     }

@@ -118,13 +118,18 @@ public final class SerialBackend implements Backend {
 
     @Override
     public void send(List<Attempt> attempts, byte mode) {
+      send(attempts, mode, false);
+    }
+
+    @Override
+    public void send(List<Attempt> attempts, byte mode, boolean fenced) {
       int n = attempts.size();
       ReportBatch.Builder reports = new ReportBatch.Builder(n);
       boolean failed = false;
       for (Attempt attempt : attempts) {
         TaskSpec task = attempt.task();
         if (!CommMode.mayTalkToHub(mode)) {
-          if (failed) { // as on a spoke: nothing after a failure starts before the engine has seen it
+          if (failed && fenced) { // as on a spoke: nothing after a failure starts before the engine has seen it
             reports.add(attempt.id(), ReportStatus.NOT_STARTED, Values.NONE, 0, null);
             continue;
           }

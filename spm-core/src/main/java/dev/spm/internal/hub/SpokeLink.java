@@ -23,6 +23,14 @@ public interface SpokeLink {
   void send(List<Attempt> attempts, byte mode);
 
   /**
+   * As {@link #send(List, byte)}; when {@code fenced}, the spoke starts none of them while it has
+   * reported a failure that {@link #failuresTakenIn} has not yet passed on.
+   */
+  default void send(List<Attempt> attempts, byte mode, boolean fenced) {
+    send(attempts, mode);
+  }
+
+  /**
    * Says that the engine has taken in this spoke's reports up to one that counted
    * {@code failuresReported} coarse failures, and applied its manager's policy to them; the
    * batches sent from now on carry the count (Message.TaskBatch#failuresSeen).

@@ -51,10 +51,11 @@ public sealed interface Message {
    * @param mode the manager's kind, one of {@link dev.spm.internal.comm.CommMode}'s constants: it
    *     says whether the tasks may talk (to the hub, or to their gang) before they end
    * @param failuresSeen how many coarse tasks this spoke had reported failed when the hub, having
-   *     taken those reports in (its manager's failure policy applied), sent this batch. A spoke
-   *     that has reported more starts none of these tasks and reports them
-   *     {@link ReportStatus#NOT_STARTED}: no task sent before the hub heard of a failure starts
-   *     after it (a DAG that stops on failure starts nothing new)
+   *     taken those reports in (its manager's failure policy applied), sent this batch; or
+   *     Integer.MAX_VALUE when the manager does not fence failures. A spoke that has reported more
+   *     starts none of these tasks and reports them {@link ReportStatus#NOT_STARTED}: no task sent
+   *     to it before the hub heard of its failure starts after that failure (a DAG that stops on
+   *     failure starts nothing new on that spoke)
    */
   record TaskBatch(long[] attempts, int[] functions, byte[][] args, boolean[] timed, byte mode, int failuresSeen)
       implements Message {}
@@ -63,12 +64,12 @@ public sealed interface Message {
   record EvalStarted(long attempt) implements Message {}
 
   /**
-   * Reports for tasks, in the order they finished.
+   * Reports for tasks, in the order they finished (or, NOT_STARTED, were passed over).
    *
    * @param statuses one of the {@code STATUS_} constants of {@link ReportStatus}
    * @param errors for a failed entry, what happened; null for a success
    * @param failuresReported how many coarse tasks the spoke has reported failed, this batch
-   *     included; -1 from a path that does not count them (tasks that talk)
+   *     included; -1 from a path that does not count them (tasks that talk, the serial pool)
    */
   record ReportBatch(long[] attempts, byte[] statuses, byte[][] values, long[] evalNanos, ErrorData[] errors,
       int failuresReported) implements Message {
