@@ -45,6 +45,13 @@ class ListManagerTest {
     return "list-" + NAMES.incrementAndGet();
   }
 
+  /** A status handler that keeps each report by label, and fails a label reported twice. */
+  private static StatusHandler<Object> keepingEachOnce(Map<String, Report<Object>> reports) {
+    return r -> reports.merge(r.label(), r, (a, b) -> {
+      throw new AssertionError("reported twice: " + r.label());
+    });
+  }
+
   @Test
   void everyTaskIsReportedOnce_onTheCallingThread() {
     Thread caller = Thread.currentThread();
@@ -198,9 +205,7 @@ class ListManagerTest {
   @Test
   void aTaskThatKillsItsSpokeInsideABatch_isTheOneCharged_andTheOthersSucceed() {
     Map<String, Report<Object>> reports = new HashMap<>();
-    ListManager<Object> m = ListManager.declare(name(), r -> reports.merge(r.label(), r, (a, b) -> {
-      throw new AssertionError("reported twice: " + r.label());
-    }));
+    ListManager<Object> m = ListManager.declare(name(), keepingEachOnce(reports));
     for (int i = 0; i < 3000; i++) {
       if (i == 1500) {
         m.submit(Task.of("crash", TestFunctions::exitWith, 7));
@@ -238,9 +243,7 @@ class ListManagerTest {
   @Test
   void cheapTasksAmongFailures_areEachReportedOnce() {
     Map<String, Report<Object>> reports = new HashMap<>();
-    ListManager<Object> m = ListManager.declare(name(), r -> reports.merge(r.label(), r, (a, b) -> {
-      throw new AssertionError("reported twice: " + r.label());
-    }));
+    ListManager<Object> m = ListManager.declare(name(), keepingEachOnce(reports));
     for (int i = 0; i < 3000; i++) {
       m.submit(i % 300 == 150 ? Task.of("t" + i, TestFunctions::divide, 1, 0) : Task.of("t" + i, TestFunctions::echo, "x"));
     }

@@ -1050,7 +1050,7 @@ public final class ListEngine {
       Lane lane = idle.get(r);
       Attempt attempt = lane.queue.peekFirst();
       lane.spoke.startGang(new Message.GangStart(attempt.id, gang.id, r, peers));
-      lane.spoke.send(List.of(attempt), mode);
+      lane.spoke.send(List.of(attempt), mode, false);
       throwDeferred();
     }
   }

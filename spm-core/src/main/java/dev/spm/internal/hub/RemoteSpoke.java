@@ -77,11 +77,6 @@ final class RemoteSpoke implements SpokeLink {
   }
 
   @Override
-  public void send(List<Attempt> attempts, byte mode) {
-    send(attempts, mode, false);
-  }
-
-  @Override
   public void send(List<Attempt> attempts, byte mode, boolean fenced) {
     int n = attempts.size();
     long[] ids = new long[n];

@@ -117,11 +117,6 @@ public final class SerialBackend implements Backend {
     }
 
     @Override
-    public void send(List<Attempt> attempts, byte mode) {
-      send(attempts, mode, false);
-    }
-
-    @Override
     public void send(List<Attempt> attempts, byte mode, boolean fenced) {
       int n = attempts.size();
       ReportBatch.Builder reports = new ReportBatch.Builder(n);

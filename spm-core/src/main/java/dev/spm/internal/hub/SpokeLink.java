@@ -16,19 +16,13 @@ public interface SpokeLink {
   long pid();
 
   /**
-   * Sends tasks, in order, all of one manager, whose kind is {@code mode} (a CommMode constant). The outcome of each arrives later as an {@link Event.Reports} in the
-   * inbox that the link's backend was opened with. A broken link is not an error here: its loss
-   * arrives as an {@link Event.SpokeDown}.
-   */
-  void send(List<Attempt> attempts, byte mode);
-
-  /**
-   * As {@link #send(List, byte)}; when {@code fenced}, the spoke starts none of them while it has
+   * Sends tasks, in order, all of one manager, whose kind is {@code mode} (a CommMode constant).
+   * The outcome of each arrives later as an {@link Event.Reports} in the inbox that the link's
+   * backend was opened with. A broken link is not an error here: its loss arrives as an
+   * {@link Event.SpokeDown}. When {@code fenced}, the spoke starts none of them while it has
    * reported a failure that {@link #failuresTakenIn} has not yet passed on.
    */
-  default void send(List<Attempt> attempts, byte mode, boolean fenced) {
-    send(attempts, mode);
-  }
+  void send(List<Attempt> attempts, byte mode, boolean fenced);
 
   /**
    * Says that the engine has taken in this spoke's reports up to one that counted
