@@ -92,6 +92,8 @@ public final class DagManager<R> {
   private OnFailure onFailure = OnFailure.FINISH_RUNNING;
   private java.util.function.Consumer<String> onRelease = label -> { };
   private ListEngine engine;
+  /** Whether this manage has applied its stopping policy: once is enough (drops that follow are its own). */
+  private boolean stopped;
   private long nextTaskId = 1;
 
   private DagManager(String name, StatusHandler<R> handler) {
@@ -193,6 +195,7 @@ public final class DagManager<R> {
     return Managers.manage(name, CommMode.DAG, pool, options, nodes.isEmpty(), this::deliver, engine -> {
       link();
       this.engine = engine;
+      this.stopped = false;
       // A failure must stop what has not started (docs/RUNTIME.md): a spoke starts nothing sent
       // before the failure was taken in, and holds no dear task ahead, which would only come back.
       engine.fenceFailures(onFailure != OnFailure.KEEP_GOING);
@@ -337,9 +340,10 @@ public final class DagManager<R> {
         work.addAll(dependent.dependents);
       }
     }
-    if (onFailure == OnFailure.KEEP_GOING) {
+    if (onFailure == OnFailure.KEEP_GOING || stopped) {
       return;
     }
+    stopped = true;
     String stop = "was not started: task '" + node.spec.label() + "' failed and DAG '" + name + "' stops on failure";
     for (TaskSpec waiting : engine.stopStarting()) {
       Node n = byId.get(waiting.id());

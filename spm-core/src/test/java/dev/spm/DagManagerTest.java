@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.spm.testing.Sessions;
 import dev.spm.testing.TestFunctions;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -17,7 +18,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** The DAG manager's policy, on the serial pool and on one spoke; the contract suite runs it on more. */
 class DagManagerTest {
@@ -108,12 +110,14 @@ class DagManagerTest {
   }
 
   @ParameterizedTest // cheap tasks go to a spoke in batches: none after the failure may start
-  @ValueSource(strings = {"serial", "spoke"})
-  void finishRunning_startsNoCheapTaskSentInTheSameBatchAsTheFailure(String where, @TempDir Path dir) {
+  @CsvSource({"serial, FINISH_RUNNING", "spoke, FINISH_RUNNING", "serial, STOP_NOW", "spoke, STOP_NOW"})
+  void aStoppingPolicy_startsNoCheapTaskSentInTheSameBatchAsTheFailure(String where, DagManager.OnFailure policy,
+      @TempDir Path dir) {
+    // Under STOP_NOW too, they are reported not started, not killed: the failing spoke runs nothing.
     Session session = where.equals("spoke") ? Session.open("local:1x1") : null;
     try {
       Map<String, Report<Object>> reports = new LinkedHashMap<>();
-      DagManager<Object> dag = DagManager.declare(name(), r -> reports.put(r.label(), r));
+      DagManager<Object> dag = DagManager.declare(name(), r -> reports.put(r.label(), r)).onFailure(policy);
       for (int i = 0; i < 400; i++) {
         dag.add(Task.of("warm" + i, TestFunctions::echo, "x")); // the window grows: batches of many
       }
@@ -134,10 +138,64 @@ class DagManagerTest {
       // Only tasks that came back not started are dropped with the engine's words: some were sent.
       assertThat(reports.values().stream().filter(r -> r.failure().isPresent()
           && r.failure().get().getMessage().contains("its manager stopped starting tasks"))).isNotEmpty();
+      if (session != null) { // the failing spoke ran nothing more, so STOP_NOW had nothing of it to kill
+        List<Report<Object>> next = new ArrayList<>();
+        ListManager<Object> after = ListManager.declare(name(), next::add);
+        after.submit(Task.of("next", TestFunctions::echo, "x"));
+        after.manage(Pools.intraAll());
+        assertThat(next.get(0).origin().spoke()).isEqualTo(reports.get("bad").origin().spoke());
+      }
     } finally {
       if (session != null) {
         Sessions.closeLeavingNothing(session);
       }
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(value = DagManager.OnFailure.class, names = {"FINISH_RUNNING", "STOP_NOW"})
+  void aFailureOnOneSpoke_startsNothingThatAnotherSpokeHeld(DagManager.OnFailure policy, @TempDir Path dir)
+      throws Exception {
+    // Many tasks in batches on two spokes: the first to start holds its spoke until the gate opens,
+    // the first on the other spoke fails. The gate opens once the DAG has applied its policy (the
+    // policy's drops are reported after it told the spokes to stop starting), so whatever the
+    // holding spoke had queued behind the holder must not start: under FINISH_RUNNING it comes
+    // back not started, under STOP_NOW the holding spoke is killed.
+    Session session = Session.open("local:1x2");
+    try {
+      Map<String, Report<Object>> reports = new LinkedHashMap<>();
+      Path gate = dir.resolve("gate");
+      DagManager<Object> dag = DagManager.declare(name(), r -> {
+        reports.put(r.label(), r);
+        if (r.failure().isPresent() && r.failure().get().getMessage().contains("stops on failure")
+            && !Files.exists(gate)) {
+          Files.createFile(gate);
+        }
+      }).onFailure(policy);
+      for (int i = 0; i < 600; i++) {
+        dag.add(Task.of("warm" + i, TestFunctions::echo, "x")); // the window grows: batches of many
+      }
+      List<String> all = new ArrayList<>();
+      for (int i = 0; i < 3000; i++) {
+        dag.add(Task.of("x" + i, TestFunctions::holdOrFail, dir.toString()));
+        all.add("x" + i);
+      }
+      dag.add(Task.of("last", TestFunctions::echo, "x"), all.toArray(String[]::new));
+      dag.manage(Pools.intraAll(), ManageOptions.builder().timeoutWaitForSpokes(Duration.ofSeconds(60)).build());
+
+      assertThat(reports.size()).isEqualTo(3601);
+      assertThat(Files.exists(gate)).as("the policy was applied").isTrue();
+      assertThat(reports.values().stream().filter(r -> r.failure().isPresent()
+          && r.failure().get() instanceof TaskEvalUncaught)).hasSize(1);
+      assertThat(dir.resolve("started")).as("tasks started after the hub heard of the failure").doesNotExist();
+      if (policy == DagManager.OnFailure.FINISH_RUNNING) {
+        assertThat(reports.values().stream().filter(r -> r.succeeded() && "held".equals(r.value()))).hasSize(1);
+      }
+      // Only tasks that came back not started, or were killed, are dropped with the engine's words.
+      assertThat(reports.values().stream().filter(r -> r.failure().isPresent()
+          && r.failure().get().getMessage().contains("its manager stopped starting tasks"))).isNotEmpty();
+    } finally {
+      Sessions.closeLeavingNothing(session);
     }
   }
 

@@ -61,6 +61,35 @@ public final class TestFunctions {
     return marker;
   }
 
+  /**
+   * For a test on two spokes, where many of these run. The first to start claims "holder" in
+   * {@code dir} and waits (up to 30 s) for the file {@code dir/gate}; the first to start on
+   * another spoke then claims "failer" and throws. Any other that starts adds its pid to the file
+   * {@code dir/started}. A claim is a symbolic link named for the role, to the claimer's pid.
+   */
+  public static String holdOrFail(String dir) throws Exception {
+    Path d = Path.of(dir);
+    String pid = Long.toString(ProcessHandle.current().pid());
+    if (claim(d.resolve("holder"), pid)) {
+      return awaitFile(d.resolve("gate"), Duration.ofSeconds(30)) ? "held" : "the gate never opened";
+    }
+    if (!Files.readSymbolicLink(d.resolve("holder")).toString().equals(pid) && claim(d.resolve("failer"), pid)) {
+      throw new IllegalStateException("the failer, on pid " + pid);
+    }
+    Files.writeString(d.resolve("started"), pid + "\n", java.nio.file.StandardOpenOption.CREATE,
+        java.nio.file.StandardOpenOption.APPEND);
+    return "started";
+  }
+
+  private static boolean claim(Path role, String pid) throws java.io.IOException {
+    try {
+      Files.createSymbolicLink(role, Path.of(pid));
+      return true;
+    } catch (java.nio.file.FileAlreadyExistsException e) {
+      return false;
+    }
+  }
+
   /** What {@link #logThenWork} ran, in order: for tests on the serial pool, which runs tasks here. */
   public static final List<String> RAN = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
 

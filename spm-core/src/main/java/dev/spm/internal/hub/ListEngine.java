@@ -160,6 +160,11 @@ public final class ListEngine {
   private int window = 1;
   private boolean holdAhead = true;
   private boolean fenceFailures;
+  /**
+   * Under fenceFailures, while its reports are taken in, the spoke that reported a failure: every
+   * task it still holds was sent before the failure was taken in, so it will start none of them.
+   */
+  private SpokeLink failingSpoke;
   private long succeeded;
   private long failed;
   private long stopped;
@@ -280,6 +285,13 @@ public final class ListEngine {
    */
   public List<TaskSpec> stopStarting() {
     starting = false;
+    if (fenceFailures) {
+      for (Lane lane : lanes) {
+        if (lane.spoke != null && !lane.queue.isEmpty()) {
+          lane.spoke.stopStarting(); // the tasks it holds come back NOT_STARTED, then dropped
+        }
+      }
+    }
     List<TaskSpec> dropped = new ArrayList<>();
     if (pushedBack != null) {
       dropped.add(pushedBack.task);
@@ -297,11 +309,15 @@ public final class ListEngine {
     return dropped;
   }
 
-  /** Kills every spoke that has work; its running attempt ends as a Kill, its queue goes back. */
+  /**
+   * Kills every spoke that has work; its running attempt ends as a Kill, its queue goes back. Under
+   * fenceFailures, a spoke whose reports of a failure are being taken in is not killed: it runs
+   * nothing now and starts none of the tasks it holds, which come back NOT_STARTED.
+   */
   public void killRunning(String reason) {
     long now = System.nanoTime();
     for (Lane lane : lanes) {
-      if (lane.spoke != null && lane.killReason == null && !lane.queue.isEmpty()) {
+      if (lane.spoke != null && lane.spoke != failingSpoke && lane.killReason == null && !lane.queue.isEmpty()) {
         kill(lane, reason, now);
       }
     }
@@ -688,6 +704,25 @@ public final class ListEngine {
   }
 
   private void onReports(SpokeLink spoke, ReportBatch batch) {
+    failingSpoke = fenceFailures && reportsFailure(batch) ? spoke : null;
+    try {
+      takeReports(spoke, batch);
+    } finally {
+      failingSpoke = null;
+    }
+  }
+
+  /** Whether a batch of reports tells of a task that ran and failed. */
+  private static boolean reportsFailure(ReportBatch batch) {
+    for (byte status : batch.statuses()) {
+      if (status != ReportStatus.OK && status != ReportStatus.NOT_STARTED) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private void takeReports(SpokeLink spoke, ReportBatch batch) {
     long now = System.nanoTime();
     List<Pending> notStarted = null;
     for (int i = 0; i < batch.attempts().length; i++) {

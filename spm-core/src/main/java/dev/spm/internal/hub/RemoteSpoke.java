@@ -109,6 +109,15 @@ final class RemoteSpoke implements SpokeLink {
     }
   }
 
+  @Override
+  public void stopStarting() {
+    try {
+      connection.send(new Message.StopStarting());
+    } catch (IOException e) {
+      broken(e);
+    }
+  }
+
   /** Sends the classes of the generation that this spoke has not received yet. */
   private void ship(ShippedClasses.Generation classes) throws IOException {
     int from = classes == shippedGeneration ? shippedCount : 0;

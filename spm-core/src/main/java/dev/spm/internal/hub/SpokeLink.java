@@ -32,6 +32,14 @@ public interface SpokeLink {
   default void failuresTakenIn(int failuresReported) {
   }
 
+  /**
+   * Asks the spoke to start no task of the batches sent to it so far (Message.StopStarting): each
+   * comes back NOT_STARTED, except those it starts before the request reaches it. A broken link
+   * is not an error here, as for {@link #send}.
+   */
+  default void stopStarting() {
+  }
+
   /** Tells a gang member who it is, before the member's task is sent. */
   void startGang(dev.spm.internal.wire.Message.GangStart start);
 

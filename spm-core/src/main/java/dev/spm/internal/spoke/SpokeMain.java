@@ -22,6 +22,7 @@ import java.io.InputStream;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Map;
@@ -104,6 +105,12 @@ public final class SpokeMain {
   private final Evaluator evaluator = new Evaluator();
   /** Coarse tasks this spoke has reported failed; only the thread that runs them touches it. */
   private int coarseFailures;
+  /** Messages read while a batch ran (readArrived), in order, each with its batch number. */
+  private final ArrayDeque<Received> readAhead = new ArrayDeque<>();
+  /** Coarse batches read so far; the number of each is its place in this count. */
+  private int coarseBatchesRead;
+  /** No task of a coarse batch numbered up to this is started (Message.StopStarting). */
+  private int stoppedThrough;
   private final Map<Integer, FunctionRef> functions = new ConcurrentHashMap<>();
   private final RemoteHubLink hubLink;
   private final Map<Long, Message.GangStart> gangStarts = new ConcurrentHashMap<>();
@@ -117,11 +124,15 @@ public final class SpokeMain {
     this.hubLink = new RemoteHubLink(hub);
   }
 
+  /** A message as read, with its number if it is a coarse batch (0 otherwise). */
+  private record Received(Message message, int batch) {}
+
   private void serve() throws IOException {
     Message.ReportBatch.Builder reports = new Message.ReportBatch.Builder(64);
     try {
       while (true) {
-        Message message = hub.receive();
+        Received received = readAhead.isEmpty() ? read() : readAhead.pollFirst();
+        Message message = received.message();
         switch (message) {
           case Message.DefineFunction define -> functions.put(define.id(), define.function());
           case Message.DefineClasses classes -> ShippedClasses.received(classes.generation(), classes.names(), classes.bytes());
@@ -131,7 +142,7 @@ public final class SpokeMain {
             }
             talking.add(batch);
           }
-          case Message.TaskBatch batch -> run(batch, reports);
+          case Message.TaskBatch batch -> run(batch, received.batch(), reports);
           case Message.GangStart start -> gangStarts.put(start.attempt(), start);
           case Message.ChannelReply reply -> hubLink.replied(reply);
           case Message.Shutdown ignored -> {
@@ -147,17 +158,42 @@ public final class SpokeMain {
   }
 
   /**
-   * Runs a batch of coarse grain tasks on this thread, flushing reports every millisecond. A task
-   * sent before the hub took in this spoke's last failure is not started (TaskBatch#failuresSeen).
+   * Reads the next message from the hub, numbering coarse batches; a {@link Message.StopStarting}
+   * takes effect here, on every coarse batch read before it.
    */
-  private void run(Message.TaskBatch batch, Message.ReportBatch.Builder reports) throws IOException {
+  private Received read() throws IOException {
+    Message message = hub.receive();
+    if (message instanceof Message.TaskBatch batch && !CommMode.mayTalkToHub(batch.mode())) {
+      return new Received(message, ++coarseBatchesRead);
+    }
+    if (message instanceof Message.StopStarting) {
+      stoppedThrough = coarseBatchesRead;
+    }
+    return new Received(message, 0);
+  }
+
+  /** Reads, without waiting, what the hub has sent while a batch runs; serve takes it in order. */
+  private void readArrived() throws IOException {
+    while (hub.hasInput()) {
+      readAhead.addLast(read());
+    }
+  }
+
+  /**
+   * Runs batch number {@code number} of coarse grain tasks on this thread, flushing reports every
+   * millisecond. A task sent before the hub took in this spoke's last failure is not started
+   * (TaskBatch#failuresSeen), nor one of a batch read before a StopStarting; a fenced batch
+   * looks for that message whenever it flushes.
+   */
+  private void run(Message.TaskBatch batch, int number, Message.ReportBatch.Builder reports) throws IOException {
     long lastFlush = System.nanoTime();
     int n = batch.attempts().length;
+    boolean fenced = batch.failuresSeen() != Integer.MAX_VALUE;
     TaskComm.enterCoarse(batch.mode());
     try {
       for (int i = 0; i < n; i++) {
         long attempt = batch.attempts()[i];
-        if (batch.failuresSeen() < coarseFailures) {
+        if (batch.failuresSeen() < coarseFailures || number <= stoppedThrough) {
           reports.add(attempt, ReportStatus.NOT_STARTED, Values.NONE, 0, null);
           continue;
         }
@@ -171,6 +207,9 @@ public final class SpokeMain {
         if (i < n - 1 && now - lastFlush >= FLUSH_NANOS) {
           hub.send(reports.build(coarseFailures));
           lastFlush = now;
+          if (fenced) {
+            readArrived();
+          }
         }
       }
     } finally {

@@ -57,6 +57,7 @@ public final class Codec {
     fory.register(Message.FetchJar.class, id++);
     fory.register(Message.JarChunk.class, id++);
     fory.register(Message.DefineClasses.class, id++);
+    fory.register(Message.StopStarting.class, id++);
     return fory;
   }
 

@@ -188,6 +188,14 @@ public sealed interface Message {
   /** Asks a peer to stop: an agent kills its spokes and exits; a spoke exits. */
   record Shutdown() implements Message {}
 
+  /**
+   * Hub to spoke, when a manager that stops on failure has taken a failure in: start no task of a
+   * coarse {@link TaskBatch} received before this message (report each
+   * {@link ReportStatus#NOT_STARTED}). Batches sent after it run as usual. A spoke checks for it
+   * between tasks at most a millisecond apart, so a task may still start within that bound.
+   */
+  record StopStarting() implements Message {}
+
   /** Sent every second by agents and spokes, so a silent peer is found within a bound. */
   record Heartbeat() implements Message {}
 
