@@ -146,17 +146,9 @@ class AgentJoinTest {
     }
   }
 
-  /** An address of this machine beyond loopback, if it has one. */
-  private static java.util.Optional<String> outerAddress() throws IOException {
-    return java.util.Collections.list(java.net.NetworkInterface.getNetworkInterfaces()).stream()
-        .flatMap(i -> java.util.Collections.list(i.getInetAddresses()).stream())
-        .filter(a -> !a.isLoopbackAddress() && !a.isLinkLocalAddress() && a instanceof java.net.Inet4Address)
-        .map(java.net.InetAddress::getHostAddress).findFirst();
-  }
-
   @Test
   void beyondLoopback_everythingIsTlsPinnedToTheSessionsCertificate() throws Exception {
-    String address = outerAddress().orElse(null);
+    String address = Sessions.outerAddress().orElse(null);
     org.junit.jupiter.api.Assumptions.assumeTrue(address != null, "this machine has no address beyond loopback");
     Session session = Session.builder("local:1x1").listen(address).open();
     Process agent = null;

@@ -14,4 +14,12 @@ public final class Sessions {
     session.close();
     ProcessLeaks.assertNoneLeft(ProcessTrees.SESSION_ENV, id, Duration.ofSeconds(2));
   }
+
+  /** An address of this machine beyond loopback, if it has one: a session listening there runs TLS. */
+  public static java.util.Optional<String> outerAddress() throws java.io.IOException {
+    return java.util.Collections.list(java.net.NetworkInterface.getNetworkInterfaces()).stream()
+        .flatMap(i -> java.util.Collections.list(i.getInetAddresses()).stream())
+        .filter(a -> !a.isLoopbackAddress() && !a.isLinkLocalAddress() && a instanceof java.net.Inet4Address)
+        .map(java.net.InetAddress::getHostAddress).findFirst();
+  }
 }

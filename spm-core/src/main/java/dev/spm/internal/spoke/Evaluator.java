@@ -15,7 +15,7 @@ import java.util.Map;
  * Evaluates one task the way every spoke does (the seed's Demo D): offline, resolve the function
  * and decode the arguments (failures here are Load errors); online, apply the function (failures
  * here are Eval errors); offline again, encode the result. Used by spoke processes and by the
- * serial pool alike. Not thread-safe: one per spoke.
+ * serial pool alike. Not thread-safe: one per thread that runs tasks.
  */
 public final class Evaluator {
   private final Map<FunctionRef, Functions.Invoker> invokers = new HashMap<>();

@@ -22,12 +22,12 @@ import java.io.InputStream;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A spoke: a JVM that evaluates one task at a time for the hub. Its command line says
@@ -102,21 +102,29 @@ public final class SpokeMain {
 
   private final Connection hub;
   private final PeerNet peers;
-  private final Evaluator evaluator = new Evaluator();
-  /** Coarse tasks this spoke has reported failed; only the thread that runs them touches it. */
-  private int coarseFailures;
-  /** Messages read while a batch ran (readArrived), in order, each with its batch number. */
-  private final ArrayDeque<Received> readAhead = new ArrayDeque<>();
-  /** Coarse batches read so far; the number of each is its place in this count. */
+  /**
+   * Coarse tasks this spoke has reported failed. Batches run on this thread or on the fenced
+   * runner, never on both at once (runnerBacklog orders them), so one thread writes at a time.
+   */
+  private volatile int coarseFailures;
+  /** Coarse batches read so far; the number of each is its place in this count. Read thread only. */
   private int coarseBatchesRead;
   /** No task of a coarse batch numbered up to this is started (Message.StopStarting). */
-  private int stoppedThrough;
+  private volatile int stoppedThrough;
   private final Map<Integer, FunctionRef> functions = new ConcurrentHashMap<>();
   private final RemoteHubLink hubLink;
   private final Map<Long, Message.GangStart> gangStarts = new ConcurrentHashMap<>();
   /** Batches whose tasks may talk: run on their own thread, so this one keeps reading the replies. */
   private final LinkedBlockingQueue<Message.TaskBatch> talking = new LinkedBlockingQueue<>();
   private Thread talker;
+  /**
+   * Fenced batches (TaskBatch#failuresSeen), and any coarse batch read while one is queued or
+   * running: run on a thread of their own, so that this one reads a StopStarting while they run.
+   */
+  private final LinkedBlockingQueue<Numbered> fenced = new LinkedBlockingQueue<>();
+  /** Batches given to the fenced runner and not yet run to their end. */
+  private final AtomicInteger runnerBacklog = new AtomicInteger();
+  private Thread fencedRunner;
 
   private SpokeMain(Connection hub, PeerNet peers) {
     this.hub = hub;
@@ -124,15 +132,15 @@ public final class SpokeMain {
     this.hubLink = new RemoteHubLink(hub);
   }
 
-  /** A message as read, with its number if it is a coarse batch (0 otherwise). */
-  private record Received(Message message, int batch) {}
+  /** A coarse batch with its number. */
+  private record Numbered(Message.TaskBatch batch, int number) {}
 
   private void serve() throws IOException {
     Message.ReportBatch.Builder reports = new Message.ReportBatch.Builder(64);
+    Evaluator evaluator = new Evaluator(); // one per thread: an Evaluator is not thread-safe
     try {
       while (true) {
-        Received received = readAhead.isEmpty() ? read() : readAhead.pollFirst();
-        Message message = received.message();
+        Message message = hub.receive();
         switch (message) {
           case Message.DefineFunction define -> functions.put(define.id(), define.function());
           case Message.DefineClasses classes -> ShippedClasses.received(classes.generation(), classes.names(), classes.bytes());
@@ -142,7 +150,19 @@ public final class SpokeMain {
             }
             talking.add(batch);
           }
-          case Message.TaskBatch batch -> run(batch, received.batch(), reports);
+          case Message.TaskBatch batch -> {
+            int number = ++coarseBatchesRead;
+            if (batch.failuresSeen() == Integer.MAX_VALUE && runnerBacklog.get() == 0) {
+              run(batch, number, reports, evaluator); // here: no thread hop for the common case
+            } else {
+              if (fencedRunner == null) {
+                fencedRunner = Thread.ofPlatform().name("spm-spoke-fenced-tasks").daemon().start(this::runFenced);
+              }
+              runnerBacklog.incrementAndGet();
+              fenced.add(new Numbered(batch, number));
+            }
+          }
+          case Message.StopStarting ignored -> stoppedThrough = coarseBatchesRead;
           case Message.GangStart start -> gangStarts.put(start.attempt(), start);
           case Message.ChannelReply reply -> hubLink.replied(reply);
           case Message.Shutdown ignored -> {
@@ -157,38 +177,34 @@ public final class SpokeMain {
     }
   }
 
-  /**
-   * Reads the next message from the hub, numbering coarse batches; a {@link Message.StopStarting}
-   * takes effect here, on every coarse batch read before it.
-   */
-  private Received read() throws IOException {
-    Message message = hub.receive();
-    if (message instanceof Message.TaskBatch batch && !CommMode.mayTalkToHub(batch.mode())) {
-      return new Received(message, ++coarseBatchesRead);
-    }
-    if (message instanceof Message.StopStarting) {
-      stoppedThrough = coarseBatchesRead;
-    }
-    return new Received(message, 0);
-  }
-
-  /** Reads, without waiting, what the hub has sent while a batch runs; serve takes it in order. */
-  private void readArrived() throws IOException {
-    while (hub.hasInput()) {
-      readAhead.addLast(read());
+  /** The fenced runner: runs its batches in order, each to its end, then lowers the backlog. */
+  private void runFenced() {
+    Message.ReportBatch.Builder reports = new Message.ReportBatch.Builder(64);
+    Evaluator evaluator = new Evaluator();
+    try {
+      while (true) {
+        Numbered next = fenced.take();
+        try {
+          run(next.batch(), next.number(), reports, evaluator);
+        } finally {
+          runnerBacklog.decrementAndGet();
+        }
+      }
+    } catch (InterruptedException | IOException e) {
+      // the hub is gone: the main thread exits the process
     }
   }
 
   /**
    * Runs batch number {@code number} of coarse grain tasks on this thread, flushing reports every
-   * millisecond. A task sent before the hub took in this spoke's last failure is not started
-   * (TaskBatch#failuresSeen), nor one of a batch read before a StopStarting; a fenced batch
-   * looks for that message whenever it flushes.
+   * millisecond. A task is not started, but reported NOT_STARTED, when it was sent before the hub
+   * took in this spoke's last failure (TaskBatch#failuresSeen), or its batch was read before a
+   * StopStarting.
    */
-  private void run(Message.TaskBatch batch, int number, Message.ReportBatch.Builder reports) throws IOException {
+  private void run(Message.TaskBatch batch, int number, Message.ReportBatch.Builder reports, Evaluator evaluator)
+      throws IOException {
     long lastFlush = System.nanoTime();
     int n = batch.attempts().length;
-    boolean fenced = batch.failuresSeen() != Integer.MAX_VALUE;
     TaskComm.enterCoarse(batch.mode());
     try {
       for (int i = 0; i < n; i++) {
@@ -207,9 +223,6 @@ public final class SpokeMain {
         if (i < n - 1 && now - lastFlush >= FLUSH_NANOS) {
           hub.send(reports.build(coarseFailures));
           lastFlush = now;
-          if (fenced) {
-            readArrived();
-          }
         }
       }
     } finally {

@@ -77,16 +77,6 @@ public final class Connection implements Closeable {
     }
   }
 
-  /**
-   * Whether a message has begun to arrive, so that {@link #receive} would not wait long. Over TLS
-   * it may say false while encrypted bytes wait undecrypted; they are read at the next receive.
-   *
-   * @throws IOException if the connection is broken or closed
-   */
-  public boolean hasInput() throws IOException {
-    return in.available() > 0;
-  }
-
   public void setReadTimeoutMillis(int millis) throws IOException {
     socket.setSoTimeout(millis);
   }

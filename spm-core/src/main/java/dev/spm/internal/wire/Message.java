@@ -191,8 +191,9 @@ public sealed interface Message {
   /**
    * Hub to spoke, when a manager that stops on failure has taken a failure in: start no task of a
    * coarse {@link TaskBatch} received before this message (report each
-   * {@link ReportStatus#NOT_STARTED}). Batches sent after it run as usual. A spoke checks for it
-   * between tasks at most a millisecond apart, so a task may still start within that bound.
+   * {@link ReportStatus#NOT_STARTED}). Batches sent after it run as usual. A spoke runs fenced
+   * batches on a thread of their own and reads this while they run, so it takes effect before the
+   * next task starts.
    */
   record StopStarting() implements Message {}
 
