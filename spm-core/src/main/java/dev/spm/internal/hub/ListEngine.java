@@ -615,9 +615,10 @@ public final class ListEngine {
   /**
    * How many untimed attempts a lane may hold now: the window; or two, when tasks are dear but at
    * most PREFETCH_MAX_NANOS, each live lane has reported at least once on average, the spokes are
-   * remote, and at least two tasks per live lane wait: in `ready`, or in a source iterator, from
-   * which up to that many are read ahead into `ready` to be counted (a source has side effects,
-   * and may be long: it is not read further).
+   * remote, and at least two tasks per live lane wait in `ready`. Tasks still in a source iterator
+   * do not count, and must not: `spm run --halt soon` reads its jobs from one, and relies on a job
+   * not reaching a spoke before the report ahead of it has been handled (reading two ahead to count
+   * them let a job start after a failure that should have halted the run).
    */
   private int laneLimit(int liveLanes) {
     if (window > 1 || !holdAhead || !backend.remote() || reportsMeasured < liveLanes
@@ -625,20 +626,7 @@ public final class ListEngine {
       return window;
     }
     int waiting = ready.size() + (pushedBack != null ? 1 : 0);
-    while (waiting < 2 * liveLanes && readSourceAhead()) {
-      waiting++; // a lazy source counts by what it has left, read a few ahead
-    }
     return waiting >= 2 * liveLanes ? 2 : 1;
-  }
-
-  /** Moves a source's next task to the end of the ready queue; false once every source is spent. */
-  private boolean readSourceAhead() {
-    Pending p = fromSource();
-    if (p == null) {
-      return false;
-    }
-    ready.addLast(p);
-    return true;
   }
 
   private Pending pushedBack;
@@ -664,11 +652,6 @@ public final class ListEngine {
       }
       return ready.pollFirst();
     }
-    return fromSource();
-  }
-
-  /** The next task of the first source that has one; null when none has. */
-  private Pending fromSource() {
     while (!sources.isEmpty()) {
       Iterator<TaskSpec> source = sources.peekFirst();
       try {
