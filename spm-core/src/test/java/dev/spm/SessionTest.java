@@ -10,6 +10,7 @@ import dev.spm.internal.wire.Message;
 import dev.spm.internal.wire.Wire;
 import dev.spm.testing.HubMain;
 import dev.spm.testing.ProcessLeaks;
+import dev.spm.testing.Sessions;
 import dev.spm.testing.TestFunctions;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -82,6 +83,31 @@ class SessionTest {
       ProcessLeaks.assertNoneLeft(ProcessTrees.SESSION_ENV, id, Duration.ofSeconds(2));
     } finally {
       hub.destroyForcibly();
+    }
+  }
+
+  @Test
+  void aSpokeJvmThatCrashes_leavesItsErrorReportBesideItsLog_notInTheWorkingDirectory() throws Exception {
+    java.nio.file.Path cwd = java.nio.file.Path.of("").toAbsolutePath();
+    Set<java.nio.file.Path> before = hsErrFiles(cwd);
+    Session session = Session.open("local:1x1");
+    try {
+      List<Report<Object>> reports = new ArrayList<>();
+      ListManager<Object> m = ListManager.declare(name(), reports::add);
+      m.submit(Task.of("crash", TestFunctions::crashJvm));
+      m.manage(Pools.intraAll(), ManageOptions.builder().maxAttempts(1).timeoutWaitForSpokes(Duration.ofSeconds(60))
+          .build());
+      assertThat(reports).singleElement().satisfies(r -> assertThat(r.failure()).get().isInstanceOf(TaskEvalFatal.class));
+      assertThat(hsErrFiles(session.logDir())).as("error reports in " + session.logDir()).hasSize(1);
+      assertThat(hsErrFiles(cwd)).isEqualTo(before);
+    } finally {
+      Sessions.closeLeavingNothing(session);
+    }
+  }
+
+  private static Set<java.nio.file.Path> hsErrFiles(java.nio.file.Path dir) throws java.io.IOException {
+    try (var files = java.nio.file.Files.list(dir)) {
+      return new HashSet<>(files.filter(f -> f.getFileName().toString().startsWith("hs_err")).toList());
     }
   }
 

@@ -90,6 +90,15 @@ public final class TestFunctions {
     }
   }
 
+  /** Crashes this JVM: a write to address 0, which the JVM reports in an hs_err file and dies of. */
+  @SuppressWarnings("removal")
+  public static Object crashJvm() throws ReflectiveOperationException {
+    java.lang.reflect.Field field = sun.misc.Unsafe.class.getDeclaredField("theUnsafe");
+    field.setAccessible(true);
+    ((sun.misc.Unsafe) field.get(null)).putAddress(0, 0);
+    return "not crashed";
+  }
+
   /** What {@link #logThenWork} ran, in order: for tests on the serial pool, which runs tasks here. */
   public static final List<String> RAN = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
 

@@ -214,6 +214,8 @@ public final class AgentMain {
         Integer.toString(slot.incarnation));
     slot.training = trainStartup && slot.index == 0 && slot.incarnation == 1;
     List<String> jvm = new ArrayList<>(spokeCommandOptions);
+    // A JVM that crashes writes its report beside the spoke's log, not into the working directory.
+    jvm.add("-XX:ErrorFile=" + logDir.resolve("hs_err-spoke-" + server + "-slot" + slot.index + "-pid%p.log"));
     jvm.addAll(StartupCache.options("spoke", spokeClassPath, slot.training));
     ProcessBuilder builder = new ProcessBuilder(JvmLauncher.command(jvm, spokeClassPath,
         "dev.spm.internal.spoke.SpokeMain", args))
