@@ -120,7 +120,8 @@ class DagManagerTest {
       for (int i = 0; i < 400; i++) {
         dag.add(Task.of("warm" + i, TestFunctions::echo, "x")); // the window grows: batches of many
       }
-      dag.add(Task.of("bad", TestFunctions::divide, 1, 0));
+      // It takes a while to fail, so that a spoke holds the next batch of cheap tasks when it does.
+      dag.add(Task.of("bad", TestFunctions::workThenFail, 50L));
       for (int i = 0; i < 200; i++) {
         dag.add(Task.of("after" + i, TestFunctions::markThenWork, dir.resolve("started-" + i).toString(), 0L));
       }
@@ -195,6 +196,25 @@ class DagManagerTest {
       // Only tasks that came back not started, or were killed, are dropped with the engine's words.
       assertThat(reports.values().stream().filter(r -> r.failure().isPresent()
           && r.failure().get().getMessage().contains("its manager stopped starting tasks"))).isNotEmpty();
+    } finally {
+      Sessions.closeLeavingNothing(session);
+    }
+  }
+
+  @Test
+  void aTaskThatLeavesItsThreadInterrupted_doesNotStopTheSpokeFromRunningTheNext() {
+    // Under a DAG that stops on failure, a spoke runs its tasks on a thread that waits on a queue
+    // between batches: a leftover interrupt must not end that thread (the DAG would wait forever).
+    Session session = Session.open("local:1x1");
+    try {
+      Map<String, Report<Object>> reports = new LinkedHashMap<>();
+      DagManager<Object> dag = DagManager.declare(name(), r -> reports.put(r.label(), r));
+      dag.add(Task.of("a", TestFunctions::leaveInterrupted));
+      dag.add(Task.of("b", TestFunctions::echo, "b"), "a"); // sent after a's report: another batch
+      dag.manage(Pools.intraAll(), ManageOptions.builder().timeoutWaitForSpokes(Duration.ofSeconds(60))
+          .timeoutExecution(Duration.ofSeconds(30)).build());
+      assertThat(reports.get("a").value()).isEqualTo("interrupted");
+      assertThat(reports.get("b").value()).isEqualTo("b");
     } finally {
       Sessions.closeLeavingNothing(session);
     }

@@ -90,7 +90,8 @@ class SessionTest {
   void aSpokeJvmThatCrashes_leavesItsErrorReportBesideItsLog_notInTheWorkingDirectory() throws Exception {
     java.nio.file.Path cwd = java.nio.file.Path.of("").toAbsolutePath();
     Set<java.nio.file.Path> before = hsErrFiles(cwd);
-    Session session = Session.open("local:1x1");
+    Session session = Session.builder("local:1x1") // and no core file, wherever the machine would put one
+        .spokeJvmOptions(List.of("-XX:+UseSerialGC", "-XX:-CreateCoredumpOnCrash")).open();
     try {
       List<Report<Object>> reports = new ArrayList<>();
       ListManager<Object> m = ListManager.declare(name(), reports::add);

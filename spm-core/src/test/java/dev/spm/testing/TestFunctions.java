@@ -90,6 +90,18 @@ public final class TestFunctions {
     }
   }
 
+  /** Returns with its thread's interrupt flag set, as a task whose own watchdog interrupted it may. */
+  public static String leaveInterrupted() {
+    Thread.currentThread().interrupt();
+    return "interrupted";
+  }
+
+  /** Works for {@code millis}, then throws. */
+  public static Object workThenFail(long millis) throws InterruptedException {
+    Thread.sleep(millis);
+    throw new IllegalStateException("failed after " + millis + " ms, as asked");
+  }
+
   /** Crashes this JVM: a write to address 0, which the JVM reports in an hs_err file and dies of. */
   @SuppressWarnings("removal")
   public static Object crashJvm() throws ReflectiveOperationException {

@@ -213,9 +213,11 @@ public final class AgentMain {
         "--server", server, "--slot", Integer.toString(slot.index), "--incarnation",
         Integer.toString(slot.incarnation));
     slot.training = trainStartup && slot.index == 0 && slot.incarnation == 1;
-    List<String> jvm = new ArrayList<>(spokeCommandOptions);
-    // A JVM that crashes writes its report beside the spoke's log, not into the working directory.
+    List<String> jvm = new ArrayList<>();
+    // A JVM that crashes writes its report beside the spoke's log, not into the working directory
+    // (first: a user's own -XX:ErrorFile among the options comes later and wins).
     jvm.add("-XX:ErrorFile=" + logDir.resolve("hs_err-spoke-" + server + "-slot" + slot.index + "-pid%p.log"));
+    jvm.addAll(spokeCommandOptions);
     jvm.addAll(StartupCache.options("spoke", spokeClassPath, slot.training));
     ProcessBuilder builder = new ProcessBuilder(JvmLauncher.command(jvm, spokeClassPath,
         "dev.spm.internal.spoke.SpokeMain", args))

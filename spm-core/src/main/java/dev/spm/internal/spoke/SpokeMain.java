@@ -187,11 +187,28 @@ public final class SpokeMain {
         try {
           run(next.batch(), next.number(), reports, evaluator);
         } finally {
+          Thread.interrupted(); // a task may leave its thread interrupted; the next take must wait
           runnerBacklog.decrementAndGet();
         }
       }
     } catch (InterruptedException | IOException e) {
       // the hub is gone: the main thread exits the process
+    } catch (Throwable t) {
+      die(t);
+    }
+  }
+
+  /**
+   * Ends the spoke over an error that escaped a thread that runs tasks (an OutOfMemoryError while
+   * encoding a report, say): its queue would otherwise never be read again and the hub would wait.
+   * The hub sees the spoke die, as when such an error ends the main thread.
+   */
+  private static void die(Throwable t) {
+    try {
+      System.err.println("spm spoke: " + Thread.currentThread().getName() + " ended by " + t);
+      t.printStackTrace();
+    } finally {
+      Runtime.getRuntime().halt(1);
     }
   }
 
@@ -259,10 +276,13 @@ public final class SpokeMain {
           if (member != null) {
             member.close();
           }
+          Thread.interrupted(); // a task may leave its thread interrupted; the next take must wait
         }
       }
     } catch (InterruptedException | IOException e) {
       // the hub is gone: the main thread exits the process
+    } catch (Throwable t) {
+      die(t);
     }
   }
 

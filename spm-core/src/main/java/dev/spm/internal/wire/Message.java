@@ -192,8 +192,8 @@ public sealed interface Message {
    * Hub to spoke, when a manager that stops on failure has taken a failure in: start no task of a
    * coarse {@link TaskBatch} received before this message (report each
    * {@link ReportStatus#NOT_STARTED}). Batches sent after it run as usual. A spoke runs fenced
-   * batches on a thread of their own and reads this while they run, so it takes effect before the
-   * next task starts.
+   * batches on a thread of their own and reads this while they run: once it is read, no further
+   * task of those batches starts.
    */
   record StopStarting() implements Message {}
 
