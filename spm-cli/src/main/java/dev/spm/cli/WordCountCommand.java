@@ -39,7 +39,12 @@ final class WordCountCommand implements Callable<Integer> {
           + "(default: ${DEFAULT-VALUE}).")
   int chunkMb;
 
-  @Option(names = "--timing", description = "Print the wall time of manage to stderr.")
+  @Option(names = "--runs", defaultValue = "1", paramLabel = "R",
+      description = "Count R times over, one manager after another on the same pool and session, so that the "
+          + "later runs show warm JVMs (default: ${DEFAULT-VALUE}); the counts are printed once.")
+  int runs;
+
+  @Option(names = "--timing", description = "Print the wall time of manage to stderr (of each run, with --runs).")
   boolean timing;
 
   @Override
@@ -52,7 +57,7 @@ final class WordCountCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(spec.commandLine(), "--chunk-mb must be positive, but was " + chunkMb);
     }
     List<String> args = new ArrayList<>(List.of("--aggregation", aggregation, "--cloud", cloud.cloud, "--pool",
-        pool.pool.toString(), "--chunk-mb", Integer.toString(chunkMb)));
+        pool.pool.toString(), "--chunk-mb", Integer.toString(chunkMb), "--runs", Integer.toString(runs)));
     if (timing) {
       args.add("--timing");
     }

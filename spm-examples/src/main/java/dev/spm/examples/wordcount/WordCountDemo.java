@@ -31,7 +31,7 @@ import java.util.function.Consumer;
  * {@code spm demo wordcount}: counts words on {@link MapReduceManager}.
  *
  * <pre>
- * FILE... [--aggregation centralized|decentralized] [--cloud C] [--pool P] [--chunk-mb N] [--timing]
+ * FILE... [--aggregation centralized|decentralized] [--cloud C] [--pool P] [--chunk-mb N] [--runs R] [--timing]
  * </pre>
  *
  * <p>A word is a maximal run of ASCII letters and digits, lower-cased; every other byte separates
@@ -50,6 +50,9 @@ import java.util.function.Consumer;
  * session already open in this process is used, and left open; one this demo opens is closed
  * before {@link #run} returns. {@code --timing} prints the wall time of {@code manage} to
  * {@code err}, as {@code wordcount: manage_seconds=S pool=P aggregation=A chunks=N bytes=B}.
+ * {@code --runs R} counts R times over, with R managers in turn on the same pool (and session), so
+ * that the later runs show warm JVMs; with {@code --timing} each run prints its line, ending
+ * {@code run=K}. The counts are printed once; runs that counted differently are a failure.
  *
  * <p>The library never exits the JVM; {@link #main} does, with {@link #run}'s status.
  */
@@ -62,18 +65,19 @@ public final class WordCountDemo {
   public static final int BAD_INPUT = 255;
 
   static final String USAGE = "usage: wordcount FILE... [--aggregation centralized|decentralized] [--cloud C] "
-      + "[--pool P] [--chunk-mb N] [--timing]";
+      + "[--pool P] [--chunk-mb N] [--runs R] [--timing]";
   private static final AtomicInteger RUNS = new AtomicInteger();
   private static final int MAX_CHUNK_MB = 1024;
+  private static final int MAX_RUNS = 100;
 
   private WordCountDemo() {}
 
   /** The parsed command line. */
   record Options(List<Path> files, Aggregation aggregation, String cloud, Pool pool, String poolSpec,
-      int chunkBytes, boolean timing) {}
+      int chunkBytes, int runs, boolean timing) {}
 
-  /** What the run did: its counts, and the manage result (null if nothing ran). */
-  record Counted(Map<String, Long> counts, ManageResult manage, int chunks, long bytes) {}
+  /** What the run did: its counts, and each run's manage result (none if nothing ran). */
+  record Counted(Map<String, Long> counts, List<ManageResult> manages, int chunks, long bytes) {}
 
   public static void main(String[] args) {
     System.exit(run(List.of(args), System.out, System.err));
@@ -113,10 +117,13 @@ public final class WordCountDemo {
       err.println("wordcount: " + e.getMessage());
       return FAILED;
     }
-    if (options.timing() && counted.manage() != null) {
-      err.printf(Locale.ROOT, "wordcount: manage_seconds=%.3f pool=%s aggregation=%s chunks=%d bytes=%d%n",
-          counted.manage().wallTime().toNanos() / 1e9, options.poolSpec(),
-          options.aggregation().name().toLowerCase(Locale.ROOT), counted.chunks(), counted.bytes());
+    if (options.timing()) {
+      for (int k = 0; k < counted.manages().size(); k++) {
+        err.printf(Locale.ROOT, "wordcount: manage_seconds=%.3f pool=%s aggregation=%s chunks=%d bytes=%d%s%n",
+            counted.manages().get(k).wallTime().toNanos() / 1e9, options.poolSpec(),
+            options.aggregation().name().toLowerCase(Locale.ROOT), counted.chunks(), counted.bytes(),
+            options.runs() > 1 ? " run=" + (k + 1) : "");
+      }
       err.flush();
     }
     print(counted.counts(), out);
@@ -124,40 +131,51 @@ public final class WordCountDemo {
   }
 
   /**
-   * Runs the map-reduce over the chunks; an empty list needs no manager.
+   * Runs the map-reduce over the chunks, {@code options.runs()} times on one pool (and one session);
+   * an empty list needs no manager.
    *
    * @throws SpmException if the session cannot open, or {@code manage} ends early
-   * @throws TaskFailed if a task failed for good (the message names the first failure)
+   * @throws TaskFailed if a task failed for good (the message names the first failure), or two runs
+   *     counted differently
    */
   static Counted count(List<Chunk> chunks, Options options, Consumer<String> sessionOpened) {
     long bytes = chunks.stream().mapToLong(Chunk::length).sum();
     if (chunks.isEmpty()) {
-      return new Counted(Map.of(), null, 0, 0);
+      return new Counted(Map.of(), List.of(), 0, 0);
     }
-    MapReduceManager<Chunk, String, Long> wc = MapReduceManager.declare("wordcount-" + RUNS.incrementAndGet(),
-        WordCount::map, Long::sum).combiner(Long::sum).aggregation(options.aggregation());
-    List<String> problems = new ArrayList<>();
-    wc.onReport(r -> r.failure().ifPresent(f -> problems.add(r.label() + ": " + f.getMessage())));
-    chunks.forEach(wc::submit);
     ManageOptions manageOptions = ManageOptions.builder().timeoutWaitForSpokes(Duration.ofSeconds(60)).build();
     Session opened = null;
-    ManageResult result;
+    List<ManageResult> manages = new ArrayList<>();
+    Map<String, Long> counts = null;
     try {
       if (!options.pool().isSerial() && Session.current().isEmpty()) {
         opened = Session.open(options.cloud());
         sessionOpened.accept(opened.id());
         opened.awaitSpokes(Duration.ofSeconds(60)); // so that manage's time is the work's, not start-up's
       }
-      result = wc.manage(options.pool(), manageOptions);
+      for (int run = 1; run <= options.runs(); run++) {
+        MapReduceManager<Chunk, String, Long> wc = MapReduceManager.declare("wordcount-" + RUNS.incrementAndGet(),
+            WordCount::map, Long::sum).combiner(Long::sum).aggregation(options.aggregation());
+        List<String> problems = new ArrayList<>();
+        wc.onReport(r -> r.failure().ifPresent(f -> problems.add(r.label() + ": " + f.getMessage())));
+        chunks.forEach(wc::submit);
+        manages.add(wc.manage(options.pool(), manageOptions));
+        if (!problems.isEmpty()) {
+          throw new TaskFailed(problems.size() + " task(s) failed, the first " + problems.getFirst());
+        }
+        if (counts == null) {
+          counts = wc.result();
+        } else if (!counts.equals(wc.result())) {
+          throw new TaskFailed("run " + run + " counted " + wc.result().size() + " distinct words, differently from run 1 ("
+              + counts.size() + ")");
+        }
+      }
     } finally {
       if (opened != null) {
         opened.close();
       }
     }
-    if (!problems.isEmpty()) {
-      throw new TaskFailed(problems.size() + " task(s) failed, the first " + problems.getFirst());
-    }
-    return new Counted(wc.result(), result, chunks.size(), bytes);
+    return new Counted(counts, manages, chunks.size(), bytes);
   }
 
   /** A map or reduce task failed for good, so the counts are incomplete. */
@@ -197,6 +215,7 @@ public final class WordCountDemo {
     String cloud = "local";
     String poolSpec = "intra-all";
     int chunkMb = 8;
+    int runs = 1;
     boolean timing = false;
     boolean optionsEnded = false;
     for (int i = 0; i < args.size(); i++) {
@@ -228,6 +247,17 @@ public final class WordCountDemo {
           throw new IllegalArgumentException("--chunk-mb takes a whole number from 1 to " + MAX_CHUNK_MB
               + ", but was '" + v + "'");
         }
+      } else if (a.equals("--runs")) {
+        String v = value(args, ++i, a);
+        try {
+          runs = Integer.parseInt(v);
+        } catch (NumberFormatException e) {
+          runs = 0;
+        }
+        if (runs < 1 || runs > MAX_RUNS) {
+          throw new IllegalArgumentException("--runs takes a whole number from 1 to " + MAX_RUNS + ", but was '"
+              + v + "'");
+        }
       } else if (a.equals("--timing")) {
         timing = true;
       } else {
@@ -255,7 +285,7 @@ public final class WordCountDemo {
     } catch (SpmException e) {
       throw new IllegalArgumentException(e.getMessage());
     }
-    return new Options(List.copyOf(files), aggregation, cloud, pool, poolSpec, chunkMb << 20, timing);
+    return new Options(List.copyOf(files), aggregation, cloud, pool, poolSpec, chunkMb << 20, runs, timing);
   }
 
   private static String value(List<String> args, int i, String option) {

@@ -140,6 +140,18 @@ class WordCountDemoTest {
     assertThat(printed(run.out())).isEqualTo(reference);
   }
 
+  @Test
+  void runs_countAgainAndAgain_timingEach_andPrintTheCountsOnce() {
+    Run run = demo(new AtomicReference<>(), text.toString(), "--pool", "serial", "--chunk-mb", "1", "--runs", "3",
+        "--timing");
+    assertThat(run.status()).as(run.err()).isZero();
+    assertThat(run.err().lines().toList()).hasSize(3).satisfiesExactly(
+        l -> assertThat(l).matches("wordcount: manage_seconds=\\d+\\.\\d{3} pool=serial .* run=1"),
+        l -> assertThat(l).endsWith(" run=2"),
+        l -> assertThat(l).endsWith(" run=3"));
+    assertThat(printed(run.out())).isEqualTo(reference);
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"decentralized", "centralized"})
   void session_intraAll_countsWhatTrSortUniqCounts_andLeavesNoProcess(String aggregation) {
@@ -177,7 +189,8 @@ class WordCountDemoTest {
   void badOptions_areBadInput_withOneLine() {
     for (List<String> args : List.<List<String>>of(List.of(), List.of(text.toString(), "--aggregation", "sideways"),
         List.of(text.toString(), "--chunk-mb", "0"), List.of(text.toString(), "--pool", "nope"),
-        List.of(text.toString(), "--bogus"))) {
+        List.of(text.toString(), "--runs", "0"), List.of(text.toString(), "--runs", "101"),
+        List.of(text.toString(), "--runs", "two"), List.of(text.toString(), "--bogus"))) {
       Run run = demo(new AtomicReference<>(), args.toArray(String[]::new));
       assertThat(run.status()).as("%s", args).isEqualTo(255);
       assertThat(run.err()).as("%s", args).hasLineCount(1).startsWith("wordcount: ");
