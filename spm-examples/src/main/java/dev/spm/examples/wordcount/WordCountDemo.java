@@ -237,27 +237,9 @@ public final class WordCountDemo {
       } else if (a.equals("--pool")) {
         poolSpec = value(args, ++i, a);
       } else if (a.equals("--chunk-mb")) {
-        String v = value(args, ++i, a);
-        try {
-          chunkMb = Integer.parseInt(v);
-        } catch (NumberFormatException e) {
-          chunkMb = 0;
-        }
-        if (chunkMb < 1 || chunkMb > MAX_CHUNK_MB) {
-          throw new IllegalArgumentException("--chunk-mb takes a whole number from 1 to " + MAX_CHUNK_MB
-              + ", but was '" + v + "'");
-        }
+        chunkMb = wholeNumber(value(args, ++i, a), a, MAX_CHUNK_MB);
       } else if (a.equals("--runs")) {
-        String v = value(args, ++i, a);
-        try {
-          runs = Integer.parseInt(v);
-        } catch (NumberFormatException e) {
-          runs = 0;
-        }
-        if (runs < 1 || runs > MAX_RUNS) {
-          throw new IllegalArgumentException("--runs takes a whole number from 1 to " + MAX_RUNS + ", but was '"
-              + v + "'");
-        }
+        runs = wholeNumber(value(args, ++i, a), a, MAX_RUNS);
       } else if (a.equals("--timing")) {
         timing = true;
       } else {
@@ -286,6 +268,20 @@ public final class WordCountDemo {
       throw new IllegalArgumentException(e.getMessage());
     }
     return new Options(List.copyOf(files), aggregation, cloud, pool, poolSpec, chunkMb << 20, runs, timing);
+  }
+
+  /** {@code v} as a whole number from 1 to {@code max}; else an error naming {@code option}. */
+  private static int wholeNumber(String v, String option, int max) {
+    int n;
+    try {
+      n = Integer.parseInt(v);
+    } catch (NumberFormatException e) {
+      n = 0;
+    }
+    if (n < 1 || n > max) {
+      throw new IllegalArgumentException(option + " takes a whole number from 1 to " + max + ", but was '" + v + "'");
+    }
+    return n;
   }
 
   private static String value(List<String> args, int i, String option) {
