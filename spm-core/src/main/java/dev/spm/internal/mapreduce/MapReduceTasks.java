@@ -66,6 +66,12 @@ public final class MapReduceTasks {
    */
   public static byte[] reduce(FunctionRef reducer, boolean combined, List<byte[]> parts) throws Exception {
     Functions.Invoker reduce = resolve(reducer);
+    if (combined) { // counts and the like: folded on their bytes, when every part is compact
+      byte[] folded = PartitionCodec.foldCompact(parts, (a, b) -> apply(reduce, a, b));
+      if (folded != null) {
+        return folded;
+      }
+    }
     HashMap<Object, Object> out = new HashMap<>();
     for (byte[] part : parts) {
       fold(reduce, combined, part, out);

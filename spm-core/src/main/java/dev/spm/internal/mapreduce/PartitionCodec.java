@@ -3,8 +3,10 @@ package dev.spm.internal.mapreduce;
 import dev.spm.internal.task.Values;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
+import java.util.function.BinaryOperator;
 
 /**
  * Encodes the maps that travel between map-reduce tasks: a map task's partitions, and a reduce
@@ -99,6 +101,136 @@ final class PartitionCodec {
     }
   }
 
+  /**
+   * Folds encoded maps that are all in the compact form ({@code String} to {@code Long}) with
+   * {@code reducer}, on their bytes: a key is compared and hashed as its UTF-8 bytes, never made a
+   * String (the compact form holds only well-formed text, whose UTF-8 is one-to-one). Returns the
+   * result in the compact form, or null when a part is in the general form or the reducer returned
+   * something other than a {@code Long}: the caller then folds them as maps.
+   *
+   * @throws IllegalArgumentException if a part is damaged, as {@link #forEach} says
+   */
+  static byte[] foldCompact(List<byte[]> parts, BinaryOperator<Object> reducer) {
+    for (byte[] part : parts) {
+      if (part.length == 0 || part[0] != STRING_TO_LONG) {
+        return null;
+      }
+    }
+    ByteKeyTable table = new ByteKeyTable();
+    for (byte[] part : parts) {
+      In in = new In(part, 1);
+      long n = in.readVarLong();
+      for (long i = 0; i < n; i++) {
+        long len = in.readVarLong();
+        if (len < 0 || len > part.length - in.at) {
+          throw new IllegalArgumentException("an encoded partition ends inside a key");
+        }
+        int at = in.at;
+        in.at += (int) len;
+        if (!table.merge(part, at, (int) len, unZigZag(in.readVarLong()), reducer)) {
+          return null;
+        }
+      }
+      if (in.at != part.length) {
+        throw new IllegalArgumentException("an encoded partition has " + (part.length - in.at) + " bytes after its end");
+      }
+    }
+    return table.encode();
+  }
+
+  /**
+   * Keys that are byte ranges of the parts themselves, with a long each: open addressing, linear
+   * probing, doubled at half full. Not thread-safe: one per fold.
+   */
+  private static final class ByteKeyTable {
+    private byte[][] source = new byte[1 << 12][];
+    private int[] offset = new int[1 << 12];
+    private int[] length = new int[1 << 12];
+    private int[] hash = new int[1 << 12];
+    private long[] value = new long[1 << 12];
+    private int size;
+    private int keyBytes;
+
+    /** Adds {@code v} under the key {@code b[at, at + len)}; false if the reducer gave a non-Long. */
+    boolean merge(byte[] b, int at, int len, long v, BinaryOperator<Object> reducer) {
+      int h = hashOf(b, at, len);
+      int mask = source.length - 1;
+      int s = h & mask;
+      while (source[s] != null) {
+        if (hash[s] == h && length[s] == len
+            && Arrays.equals(source[s], offset[s], offset[s] + len, b, at, at + len)) {
+          if (!(reducer.apply(value[s], v) instanceof Long merged)) {
+            return false;
+          }
+          value[s] = merged;
+          return true;
+        }
+        s = (s + 1) & mask;
+      }
+      source[s] = b;
+      offset[s] = at;
+      length[s] = len;
+      hash[s] = h;
+      value[s] = v;
+      keyBytes += len;
+      if (++size * 2 > source.length) {
+        grow();
+      }
+      return true;
+    }
+
+    private static int hashOf(byte[] b, int at, int len) {
+      int h = len;
+      for (int j = at, end = at + len; j < end; j++) {
+        h = 31 * h + b[j];
+      }
+      return h ^ (h >>> 16);
+    }
+
+    private void grow() {
+      byte[][] oldSource = source;
+      int[] oldOffset = offset;
+      int[] oldLength = length;
+      int[] oldHash = hash;
+      long[] oldValue = value;
+      int capacity = oldSource.length * 2;
+      int mask = capacity - 1;
+      source = new byte[capacity][];
+      offset = new int[capacity];
+      length = new int[capacity];
+      hash = new int[capacity];
+      value = new long[capacity];
+      for (int o = 0; o < oldSource.length; o++) {
+        if (oldSource[o] == null) {
+          continue;
+        }
+        int s = oldHash[o] & mask;
+        while (source[s] != null) {
+          s = (s + 1) & mask;
+        }
+        source[s] = oldSource[o];
+        offset[s] = oldOffset[o];
+        length[s] = oldLength[o];
+        hash[s] = oldHash[o];
+        value[s] = oldValue[o];
+      }
+    }
+
+    byte[] encode() {
+      Out out = new Out(16 + keyBytes + size * 12);
+      out.writeByte(STRING_TO_LONG);
+      out.writeVarLong(size);
+      for (int s = 0; s < source.length; s++) {
+        if (source[s] != null) {
+          out.writeVarLong(length[s]);
+          out.write(source[s], offset[s], length[s]);
+          out.writeVarLong(zigZag(value[s]));
+        }
+      }
+      return out.toArray();
+    }
+  }
+
   private static long zigZag(long v) {
     return (v << 1) ^ (v >> 63);
   }
@@ -128,9 +260,13 @@ final class PartitionCodec {
     }
 
     void write(byte[] b) {
-      room(b.length);
-      System.arraycopy(b, 0, buf, size, b.length);
-      size += b.length;
+      write(b, 0, b.length);
+    }
+
+    void write(byte[] b, int from, int n) {
+      room(n);
+      System.arraycopy(b, from, buf, size, n);
+      size += n;
     }
 
     void writeVarLong(long v) {

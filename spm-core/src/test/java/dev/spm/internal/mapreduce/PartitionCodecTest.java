@@ -99,4 +99,72 @@ class PartitionCodecTest {
     byte[] longer = Arrays.copyOf(good, good.length + 1);
     assertThrows(IllegalArgumentException.class, () -> PartitionCodec.forEach(longer, (k, v) -> { }));
   }
+
+  /** Folds parts the way the general path does: each decoded into the map, in order. */
+  private static Map<Object, Object> foldAsMaps(List<byte[]> parts, java.util.function.BinaryOperator<Object> r) {
+    Map<Object, Object> into = new HashMap<>();
+    for (byte[] part : parts) {
+      PartitionCodec.forEach(part, (k, v) -> into.merge(k, v, r::apply));
+    }
+    return into;
+  }
+
+  @Test
+  void foldingOnTheBytes_givesWhatFoldingMapsGives_argumentsInTheSameOrder() {
+    Random random = new Random(11);
+    List<String> words = new ArrayList<>(List.of("", "the", "naïve", "日本語", "\uD83D\uDE00 emoji", "x".repeat(5_000)));
+    for (int i = 0; i < 3_000; i++) {
+      words.add("w" + random.nextInt(100_000));
+    }
+    List<byte[]> parts = new ArrayList<>();
+    for (int p = 0; p < 30; p++) {
+      Map<String, Long> part = new HashMap<>();
+      for (int i = 0; i < 800; i++) {
+        part.put(words.get(random.nextInt(words.size())), random.nextLong() >> random.nextInt(64));
+      }
+      parts.add(PartitionCodec.encode(part));
+    }
+    java.util.function.BinaryOperator<Object> sum = (a, b) -> (Long) a + (Long) b;
+    java.util.function.BinaryOperator<Object> ordered = (a, b) -> (Long) a * 3 + (Long) b; // not commutative
+    for (java.util.function.BinaryOperator<Object> r : List.of(sum, ordered)) {
+      byte[] folded = PartitionCodec.foldCompact(parts, r);
+      Map<Object, Object> out = new HashMap<>();
+      PartitionCodec.forEach(folded, (k, v) -> {
+        if (out.put(k, v) != null) {
+          throw new AssertionError("key handed twice: " + k);
+        }
+      });
+      assertEquals(foldAsMaps(parts, r), out);
+    }
+  }
+
+  @Test
+  void foldingOnTheBytes_growsPastManyKeys_andGivesWayToMaps() {
+    Map<String, Long> many = new HashMap<>();
+    for (int i = 0; i < 100_000; i++) {
+      many.put("k" + i, (long) i);
+    }
+    List<byte[]> parts = List.of(PartitionCodec.encode(many), PartitionCodec.encode(many));
+    Map<Object, Object> out = new HashMap<>();
+    PartitionCodec.forEach(PartitionCodec.foldCompact(parts, (a, b) -> (Long) a + (Long) b), out::put);
+    assertEquals(100_000, out.size());
+    assertEquals(2L * 99_999, out.get("k99999"));
+    // A reducer that leaves Long, or a part in the general form: the caller folds maps instead.
+    assertEquals(null, PartitionCodec.foldCompact(parts, (a, b) -> "text"));
+    byte[] general = PartitionCodec.encode(Map.of("k1", 1));
+    assertEquals(null, PartitionCodec.foldCompact(List.of(parts.get(0), general), (a, b) -> (Long) a + (Long) b));
+  }
+
+  @Test
+  void foldingOnTheBytes_refusesDamagedParts() {
+    byte[] good = PartitionCodec.encode(Map.of("word", 3L, "other", 4L));
+    for (int cut = 2; cut < good.length; cut++) {
+      byte[] truncated = Arrays.copyOf(good, cut);
+      assertThrows(IllegalArgumentException.class,
+          () -> PartitionCodec.foldCompact(List.of(good, truncated), (a, b) -> (Long) a + (Long) b), "cut at " + cut);
+    }
+    byte[] longer = Arrays.copyOf(good, good.length + 1);
+    assertThrows(IllegalArgumentException.class,
+        () -> PartitionCodec.foldCompact(List.of(longer), (a, b) -> (Long) a + (Long) b));
+  }
 }
