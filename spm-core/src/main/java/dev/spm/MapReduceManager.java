@@ -55,7 +55,11 @@ public final class MapReduceManager<I, K, V> {
     void map(I input, Emitter<K, V> out) throws Exception;
   }
 
-  /** Folds two values of one key into one; must be associative and commutative. */
+  /**
+   * Folds two values of one key into one; must be associative and commutative, and should have no
+   * side effects: the runtime may apply it to the same pair more than once (a fold it starts on
+   * the encoded bytes and finishes on maps, when a result is not of the values' compact type).
+   */
   @FunctionalInterface
   public interface Reducer<V> extends Serializable {
     V reduce(V a, V b) throws Exception;

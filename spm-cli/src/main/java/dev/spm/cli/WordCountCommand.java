@@ -40,8 +40,8 @@ final class WordCountCommand implements Callable<Integer> {
   int chunkMb;
 
   @Option(names = "--runs", defaultValue = "1", paramLabel = "R",
-      description = "Count R times over, one manager after another on the same pool and session, so that the "
-          + "later runs show warm JVMs (default: ${DEFAULT-VALUE}); the counts are printed once.")
+      description = "Count R times over (1 to 100), one manager after another on the same pool and session, so "
+          + "that the later runs show warm JVMs (default: ${DEFAULT-VALUE}); the counts are printed once.")
   int runs;
 
   @Option(names = "--timing", description = "Print the wall time of manage to stderr (of each run, with --runs).")
@@ -55,6 +55,9 @@ final class WordCountCommand implements Callable<Integer> {
     }
     if (chunkMb < 1) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--chunk-mb must be positive, but was " + chunkMb);
+    }
+    if (runs < 1 || runs > 100) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--runs takes 1 to 100, but was " + runs);
     }
     List<String> args = new ArrayList<>(List.of("--aggregation", aggregation, "--cloud", cloud.cloud, "--pool",
         pool.pool.toString(), "--chunk-mb", Integer.toString(chunkMb), "--runs", Integer.toString(runs)));

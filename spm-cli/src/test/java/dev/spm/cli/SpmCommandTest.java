@@ -75,7 +75,8 @@ class SpmCommandTest {
   @Test
   void demoWordcount_badUsage_isOneLine_status255() {
     for (String[] args : new String[][] {{"demo", "wordcount"}, {"demo", "wordcount", "f", "--aggregation", "up"},
-        {"demo", "wordcount", "f", "--chunk-mb", "0"}, {"demo", "wordcount", "f", "--pool", "nope"},
+        {"demo", "wordcount", "f", "--chunk-mb", "0"}, {"demo", "wordcount", "f", "--runs", "0"},
+        {"demo", "wordcount", "f", "--runs", "101"}, {"demo", "wordcount", "f", "--pool", "nope"},
         {"demo", "wordcount", "f", "--bogus"}}) {
       Outcome o = execute(args);
       assertThat(o.status()).as("%s", List.of(args)).isEqualTo(255);

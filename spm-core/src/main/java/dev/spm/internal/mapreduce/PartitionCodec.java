@@ -180,11 +180,16 @@ final class PartitionCodec {
       return true;
     }
 
+    /** A polynomial hash of the bytes, then a finalizer (MurmurHash3's), so that keys alike spread. */
     private static int hashOf(byte[] b, int at, int len) {
       int h = len;
       for (int j = at, end = at + len; j < end; j++) {
         h = 31 * h + b[j];
       }
+      h ^= h >>> 16;
+      h *= 0x85EBCA6B;
+      h ^= h >>> 13;
+      h *= 0xC2B2AE35;
       return h ^ (h >>> 16);
     }
 

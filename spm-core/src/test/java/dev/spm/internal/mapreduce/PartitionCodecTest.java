@@ -156,6 +156,23 @@ class PartitionCodecTest {
   }
 
   @Test
+  void foldingOnTheBytes_keepsKeysApartThatHashAlike() {
+    // "Aa" and "BB" have one polynomial hash, as do their concatenations: only their bytes differ.
+    List<byte[]> parts = List.of(PartitionCodec.encode(Map.of("Aa", 1L, "BB", 2L, "AaAa", 3L)),
+        PartitionCodec.encode(Map.of("BBBB", 4L, "AaBB", 5L, "BB", 6L)));
+    Map<Object, Object> out = new HashMap<>();
+    PartitionCodec.forEach(PartitionCodec.foldCompact(parts, (a, b) -> (Long) a + (Long) b), out::put);
+    assertEquals(Map.of("Aa", 1L, "BB", 8L, "AaAa", 3L, "BBBB", 4L, "AaBB", 5L), out);
+  }
+
+  @Test
+  void foldingOnTheBytes_givesWayToMaps_whenTheReducerGivesNull() {
+    // HashMap.merge removes a key whose reducer gives null: only the map fold does that.
+    List<byte[]> parts = List.of(PartitionCodec.encode(Map.of("a", 1L, "b", 2L)), PartitionCodec.encode(Map.of("a", 3L)));
+    assertEquals(null, PartitionCodec.foldCompact(parts, (a, b) -> null));
+  }
+
+  @Test
   void foldingOnTheBytes_refusesDamagedParts() {
     byte[] good = PartitionCodec.encode(Map.of("word", 3L, "other", 4L));
     for (int cut = 2; cut < good.length; cut++) {

@@ -160,14 +160,15 @@ public final class WordCountDemo {
         wc.onReport(r -> r.failure().ifPresent(f -> problems.add(r.label() + ": " + f.getMessage())));
         chunks.forEach(wc::submit);
         manages.add(wc.manage(options.pool(), manageOptions));
+        String inRun = options.runs() > 1 ? " in run " + run + " of " + options.runs() : "";
         if (!problems.isEmpty()) {
-          throw new TaskFailed(problems.size() + " task(s) failed, the first " + problems.getFirst());
+          throw new TaskFailed(problems.size() + " task(s) failed" + inRun + ", the first " + problems.getFirst());
         }
         if (counts == null) {
           counts = wc.result();
         } else if (!counts.equals(wc.result())) {
-          throw new TaskFailed("run " + run + " counted " + wc.result().size() + " distinct words, differently from run 1 ("
-              + counts.size() + ")");
+          throw new TaskFailed("run " + run + " counted differently from run 1 (" + wc.result().size() + " and "
+              + counts.size() + " distinct words)");
         }
       }
     } finally {
