@@ -192,7 +192,8 @@ public final class Hub {
       args.addAll(List.of("--train-startup", "true"));
     }
     List<String> jvm = new ArrayList<>(List.of("-Xmx64m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-        "-Dspm.role=agent", "-Dspm.wire.interpreted=true"));
+        "-Dspm.role=agent", "-Dspm.wire.interpreted=true",
+        "-XX:ErrorFile=" + logDir.resolve("hs_err-agent-" + server + "-pid%p.log"))); // as for spokes
     jvm.addAll(StartupCache.options("agent", System.getProperty("java.class.path"), train));
     List<String> command = JvmLauncher.command(jvm, "dev.spm.internal.agent.AgentMain", args);
     ProcessBuilder builder = new ProcessBuilder(command)
