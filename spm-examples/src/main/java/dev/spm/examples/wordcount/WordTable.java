@@ -170,17 +170,21 @@ final class WordTable {
 
   /** Hands each distinct word, lower-cased, with its count (which fits an int: one buffer's worth). */
   void forEach(ObjIntConsumer<String> action) {
-    byte[] lower = Words.LOWER;
     for (int s = 0; s < lens.length; s++) {
-      int len = lens[s];
-      if (len == 0) {
-        continue;
+      if (lens[s] != 0) {
+        action.accept(word(s), counts[s]);
       }
-      byte[] word = new byte[len];
-      for (int j = 0; j < len; j++) {
-        word[j] = lower[buf[starts[s] + j] & 0xff];
-      }
-      action.accept(new String(word, StandardCharsets.ISO_8859_1), counts[s]);
     }
+  }
+
+  /** The word in slot {@code s}, lower-cased: a method of its own, compiled after a few hundred words. */
+  private String word(int s) {
+    byte[] lower = Words.LOWER;
+    int len = lens[s];
+    byte[] word = new byte[len];
+    for (int j = 0; j < len; j++) {
+      word[j] = lower[buf[starts[s] + j] & 0xff];
+    }
+    return new String(word, StandardCharsets.ISO_8859_1);
   }
 }
