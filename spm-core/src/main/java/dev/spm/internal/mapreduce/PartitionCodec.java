@@ -97,19 +97,13 @@ final class PartitionCodec {
       throw new IllegalArgumentException("not an encoded partition: its first byte is " + bytes[0]);
     }
     In in = new In(bytes, 1);
-    long n = in.readVarLong();
-    for (long i = 0; i < n; i++) {
-      long len = in.readVarLong();
-      if (len < 0 || len > bytes.length - in.at) {
-        throw new IllegalArgumentException("an encoded partition ends inside a key");
-      }
-      String key = new String(bytes, in.at, (int) len, StandardCharsets.UTF_8);
-      in.at += (int) len;
+    for (long i = 0, n = in.readVarLong(); i < n; i++) {
+      int len = in.readKeyLength();
+      String key = new String(bytes, in.at, len, StandardCharsets.UTF_8);
+      in.at += len;
       action.accept(key, unZigZag(in.readVarLong()));
     }
-    if (in.at != bytes.length) {
-      throw new IllegalArgumentException("an encoded partition has " + (bytes.length - in.at) + " bytes after its end");
-    }
+    in.expectEnd();
   }
 
   /**
@@ -130,21 +124,15 @@ final class PartitionCodec {
     ByteKeyTable table = new ByteKeyTable();
     for (byte[] part : parts) {
       In in = new In(part, 1);
-      long n = in.readVarLong();
-      for (long i = 0; i < n; i++) {
-        long len = in.readVarLong();
-        if (len < 0 || len > part.length - in.at) {
-          throw new IllegalArgumentException("an encoded partition ends inside a key");
-        }
+      for (long i = 0, n = in.readVarLong(); i < n; i++) {
+        int len = in.readKeyLength();
         int at = in.at;
-        in.at += (int) len;
-        if (!table.merge(part, at, (int) len, unZigZag(in.readVarLong()), reducer)) {
+        in.at += len;
+        if (!table.merge(part, at, len, unZigZag(in.readVarLong()), reducer)) {
           return null;
         }
       }
-      if (in.at != part.length) {
-        throw new IllegalArgumentException("an encoded partition has " + (part.length - in.at) + " bytes after its end");
-      }
+      in.expectEnd();
     }
     return table.encode();
   }
@@ -321,6 +309,22 @@ final class PartitionCodec {
         }
       }
       throw new IllegalArgumentException("an encoded partition has a number longer than 10 bytes");
+    }
+
+    /** The length of the next key, which must lie within the bytes. */
+    int readKeyLength() {
+      long len = readVarLong();
+      if (len < 0 || len > buf.length - at) {
+        throw new IllegalArgumentException("an encoded partition ends inside a key");
+      }
+      return (int) len;
+    }
+
+    /** Checks that the bytes end where the last entry did. */
+    void expectEnd() {
+      if (at != buf.length) {
+        throw new IllegalArgumentException("an encoded partition has " + (buf.length - at) + " bytes after its end");
+      }
     }
   }
 }
