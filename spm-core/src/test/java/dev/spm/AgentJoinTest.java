@@ -32,6 +32,11 @@ class AgentJoinTest {
    * spokes can run the tests' task functions only with the jars the hub ships.
    */
   private Process startAgent(Session session, String name) throws IOException {
+    return startAgent(session, name, "agent-" + name + ".out");
+  }
+
+  /** Starts an agent for server {@code name} whose output goes to {@code outFile} in the test's folder. */
+  private Process startAgent(Session session, String name, String outFile) throws IOException {
     String classPath = java.util.Arrays.stream(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
         .filter(entry -> !entry.contains("test-classes")).collect(java.util.stream.Collectors.joining(
             java.io.File.pathSeparator));
@@ -40,7 +45,7 @@ class AgentJoinTest {
             session.connectionFile().toString(), "--slots", "1", "--server", name, "--log-dir", dir.toString(),
             "--cache-dir", dir.resolve("jar-cache").toString()));
     return new ProcessBuilder(command).redirectErrorStream(true)
-        .redirectOutput(dir.resolve("agent-" + name + ".out").toFile()).start();
+        .redirectOutput(dir.resolve(outFile).toFile()).start();
   }
 
   /** Waits, bounded, until the session's tracker lists the server. */
@@ -128,10 +133,11 @@ class AgentJoinTest {
     Process twin = null;
     try {
       awaitServer(session, "second");
-      twin = startAgent(session, "second");
+      // Its own output file: two processes writing one file overwrite each other's lines.
+      twin = startAgent(session, "second", "agent-second-twin.out");
       assertThat(twin.waitFor(30, TimeUnit.SECONDS)).isTrue();
       assertThat(twin.exitValue()).isNotZero();
-      assertThat(Files.readString(dir.resolve("agent-second.out"))).contains("server name 'second' is taken");
+      assertThat(Files.readString(dir.resolve("agent-second-twin.out"))).contains("server name 'second' is taken");
       session.awaitSpokes(Duration.ofSeconds(60));
       String id = session.id();
       session.close();
