@@ -16,6 +16,18 @@ import java.util.Optional;
 final class ProcFs {
   static final long SELF = ProcessHandle.current().pid();
 
+  /** What a process's environment says about one entry (see {@link Reader#env}). */
+  enum Env {
+    /** The entry is there. */
+    HAS,
+    /** Other entries, not this one. */
+    LACKS,
+    /** No entry at all: a process between the steps of an exec, one that is exiting, or one started so. */
+    EMPTY,
+    /** Gone, or not ours to read. */
+    UNREADABLE
+  }
+
   /** The fields of {@code /proc/PID/stat} that this package uses. */
   record Stat(long pid, String comm, char state, long ppid, long pgid, long sid, long startTicks) {
     boolean alive() {
@@ -120,8 +132,20 @@ final class ProcFs {
 
     /** Whether {@code /proc/PID/environ} holds exactly the entry {@code key=value}. */
     boolean hasEnv(long pid, byte[] entry) {
+      return env(pid, entry) == Env.HAS;
+    }
+
+    /**
+     * What one read of {@code /proc/PID/environ} says about {@code entry}. One read, because a
+     * process between the steps of an exec shows an empty environment and the full one a moment
+     * later: two reads could see it empty and then tagged, and answer neither.
+     */
+    Env env(long pid, byte[] entry) {
       if (!read("/proc/" + pid + "/environ")) {
-        return false;
+        return Env.UNREADABLE;
+      }
+      if (len == 0) {
+        return Env.EMPTY;
       }
       for (int start = 0; start < len; ) {
         int end = indexOf((byte) 0, start);
@@ -129,19 +153,11 @@ final class ProcFs {
           end = len;
         }
         if (end - start == entry.length && Arrays.equals(buf, start, end, entry, 0, entry.length)) {
-          return true;
+          return Env.HAS;
         }
         start = end + 1;
       }
-      return false;
-    }
-
-    /**
-     * Whether {@code pid}'s environment reads as empty: a process of ours between the steps of an
-     * exec shows none for a moment. False if it cannot be read at all.
-     */
-    boolean hasEmptyEnv(long pid) {
-      return read("/proc/" + pid + "/environ") && len == 0;
+      return Env.LACKS;
     }
 
     /**

@@ -45,6 +45,8 @@ public final class ProcessTrees {
   private static final long MAX_PAUSE_NANOS = 10_000_000;
   /** How long a kill waits for processes whose environment reads empty to show one (see Kill#run). */
   private static final long UNSURE_NANOS = 50_000_000;
+  /** How many times one scan lists {@code /proc} before it gives up on a listing with nothing new. */
+  private static final int MAX_LISTINGS = 32;
   /** The pid of Linux's kernel thread daemon, the parent of every kernel thread. */
   private static final long KTHREADD = 2;
 
@@ -251,23 +253,23 @@ public final class ProcessTrees {
     boolean run() {
       boolean interrupted = Thread.interrupted();
       try {
-        // A process between the steps of an exec shows an empty environment, for longer than a
-        // moment on a loaded machine: a scan then cannot tell whether it carries the tag. So the
-        // kill is done only when a scan finds no target and no such process (or UNSURE_NANOS have
-        // passed since targets ran out: a process of somebody else's may have no environment at
-        // all), and a second scan agrees. Without this, about one run in a hundred of a program
-        // that leaves a fork-and-exec chain behind left a process alive.
+        // A scan is closed (see liveTargets), so one that finds no target proves that none is
+        // left, but for a process between the steps of an exec: its environment reads empty, for
+        // longer than a moment on a loaded machine, and a scan cannot tell whether it carries the
+        // tag. So the kill is done at the first scan that finds no target and no such process, or
+        // once UNSURE_NANOS have passed since targets ran out (a process of somebody else's may
+        // have no environment at all).
         long emptySince = 0;
         for (long pause = MIN_PAUSE_NANOS; ; pause = Math.min(2 * pause, MAX_PAUSE_NANOS)) {
           unsure = false;
           List<Stat> live = liveTargets();
           if (live.isEmpty()) {
             long now = System.nanoTime();
-            if (emptySince != 0 && (!unsure || now - emptySince >= UNSURE_NANOS)) {
-              return true;
-            }
             if (emptySince == 0) {
               emptySince = now;
+            }
+            if (!unsure || now - emptySince >= UNSURE_NANOS) {
+              return true;
             }
             LockSupport.parkNanos(MIN_PAUSE_NANOS);
             continue;
@@ -312,9 +314,18 @@ public final class ProcessTrees {
       }
     }
 
+    /**
+     * One closed scan: every process is listed and read, then {@code /proc} is listed again and
+     * the new ones read, until a listing shows none. A tagged process that forks and ends between
+     * a listing and its read leaves a child that was not listed; the next listing has it, so a
+     * tagged process alive after a closed scan must descend from one the scan saw alive. (The
+     * first version took two scans that agreed, which a chain of processes forking and ending,
+     * one per scan, could slip through.) Each process's environment is read once, at most.
+     */
     private List<Stat> liveTargets() {
       ProcFs.Reader reader = new ProcFs.Reader();
-      List<Stat> all = ProcFs.scan();
+      Map<Long, ProcFs.Env> envs = new HashMap<>();
+      List<Stat> all = closedScan(reader, envs);
       Set<Long> tree = new HashSet<>();
       if (root != null) {
         tree.add(root);
@@ -322,7 +333,7 @@ public final class ProcessTrees {
       }
       List<Stat> live = new ArrayList<>();
       for (Stat stat : all) {
-        if (stat.alive() && stat.pid() != ProcFs.SELF && stat.pid() > 1 && isTarget(stat, tree, reader)) {
+        if (stat.alive() && stat.pid() != ProcFs.SELF && stat.pid() > 1 && isTarget(stat, tree, envs)) {
           live.add(stat);
           marked.put(stat.pid(), stat.startTicks());
           if (stat.pid() == stat.pgid() && stat.pgid() != ownGroup) {
@@ -340,20 +351,52 @@ public final class ProcessTrees {
       return live;
     }
 
-    private boolean isTarget(Stat stat, Set<Long> tree, ProcFs.Reader reader) {
+    private List<Stat> closedScan(ProcFs.Reader reader, Map<Long, ProcFs.Env> envs) {
+      List<Stat> all = new ArrayList<>();
+      Set<Long> listed = new HashSet<>();
+      for (int listing = 0; ; listing++) {
+        boolean fresh = false;
+        for (long pid : ProcFs.pids()) {
+          if (!listed.add(pid)) {
+            continue;
+          }
+          fresh = true;
+          Stat stat = reader.stat(pid);
+          if (stat == null) {
+            continue;
+          }
+          all.add(stat);
+          if (mayCarryTag(stat)) {
+            envs.put(pid, reader.env(pid, tag)); // now, not later: it may fork and end meanwhile
+          }
+        }
+        if (!fresh) {
+          return all;
+        }
+        if (listing == MAX_LISTINGS) { // processes start faster than they are read: not closed
+          unsure = true;
+          return all;
+        }
+      }
+    }
+
+    /** Whether the environment of this process must be read: alive, young enough, not yet known. */
+    private boolean mayCarryTag(Stat stat) {
+      Long seen = marked.get(stat.pid());
+      return stat.alive() && stat.pid() != ProcFs.SELF && stat.pid() > 1 && stat.startTicks() >= notBeforeTicks
+          && (seen == null || seen != stat.startTicks())
+          // Kernel threads (kthreadd, pid 2, and its children) have no environment, for good.
+          && stat.pid() != KTHREADD && stat.ppid() != KTHREADD;
+    }
+
+    private boolean isTarget(Stat stat, Set<Long> tree, Map<Long, ProcFs.Env> envs) {
       Long seen = marked.get(stat.pid());
       if ((seen != null && seen == stat.startTicks()) || tree.contains(stat.pid()) || groups.contains(stat.pgid())) {
         return true;
       }
-      if (stat.startTicks() < notBeforeTicks) {
-        return false;
-      }
-      if (reader.hasEnv(stat.pid(), tag)) {
-        return true;
-      }
-      // Kernel threads (kthreadd, pid 2, and its children) have no environment either, for good.
-      unsure |= stat.pid() != KTHREADD && stat.ppid() != KTHREADD && reader.hasEmptyEnv(stat.pid());
-      return false;
+      ProcFs.Env env = envs.get(stat.pid());
+      unsure |= env == ProcFs.Env.EMPTY;
+      return env == ProcFs.Env.HAS;
     }
 
     /** Milliseconds to nanoseconds, capped far below overflow when added to System.nanoTime(). */

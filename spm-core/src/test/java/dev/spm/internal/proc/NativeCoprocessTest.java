@@ -114,6 +114,21 @@ class NativeCoprocessTest {
     }
   }
 
+  /**
+   * A relay of processes, each starting the next and ending at once, hundreds long, still running
+   * when the program exits: a sweep whose scans each saw a generation that had already handed on
+   * to the next one found nothing twice and stopped, leaving the relay to end in a sleep.
+   */
+  @Test
+  void aRelayOfProcessesThatForkAndEnd_isChasedToItsEnd() {
+    String relay = "relay() { if [ \"$1\" -gt 0 ]; then (relay $(($1 - 1)) &); else exec sleep 100; fi; }; ";
+    for (int i = 0; i < 20; i++) {
+      CoprocessResult result = Coprocess.run(marked(relay + "relay 400 & echo $SPM_TAG"));
+      assertThat(ProcessTrees.findByEnv(ProcessTrees.TAG_ENV, result.stdout().strip()))
+          .as("left by run %d", i).isEmpty();
+    }
+  }
+
   @Test
   void asASubreaper_anotherRunsOrphan_isLeftToItsOwnRun() {
     assertThat(ProcessTrees.becomeSubreaper()).isTrue();
