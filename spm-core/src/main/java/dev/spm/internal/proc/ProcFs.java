@@ -6,8 +6,11 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * Reads {@code /proc}. Every read is a snapshot that may already be stale: a process can end or
@@ -22,18 +25,33 @@ final class ProcFs {
     HAS,
     /** Other entries, not this one. */
     LACKS,
-    /** No entry at all: a process between the steps of an exec, one that is exiting, or one started so. */
+    /**
+     * No entry at all: a process between the steps of an exec (its new memory has no environment
+     * yet), or one started with none. (A process past the point of releasing its memory reads as
+     * {@link #UNREADABLE} on recent kernels, as empty on older ones.)
+     */
     EMPTY,
     /** Gone, or not ours to read. */
     UNREADABLE
   }
 
   /** The fields of {@code /proc/PID/stat} that this package uses. */
-  record Stat(long pid, String comm, char state, long ppid, long pgid, long sid, long startTicks) {
+  record Stat(long pid, String comm, char state, long ppid, long pgid, long sid, long threads, long startTicks) {
+    /**
+     * Whether the process still runs: not a zombie, or a zombie only in name, whose main thread
+     * has ended while others still run (its {@code stat} then shows {@code Z}, and its
+     * environment cannot be read, but it can still fork, and signals to its pid still reach it).
+     */
     boolean alive() {
-      return ProcFs.alive(state);
+      return ProcFs.alive(state) || threads > 1;
     }
   }
+
+  /** What {@link #closedScan} read: every process, and whether the scan closed. */
+  record Snapshot(List<Stat> stats, boolean closed) {}
+
+  /** How many times one {@link #closedScan} lists {@code /proc} at most. */
+  static final int MAX_LISTINGS = 32;
 
   private ProcFs() {}
 
@@ -68,6 +86,62 @@ final class ProcFs {
       }
     }
     return all;
+  }
+
+  /**
+   * Lists {@code /proc} and reads every process, then lists it again and reads the new ones, and
+   * so on until a listing shows no new pid: the scan is then closed. {@code onRead} sees each
+   * process right after its {@code stat} is read, to read more of it at once (its environment,
+   * say) before it can fork and end.
+   *
+   * <p>Why closed: a process that forks and ends between a listing and its read leaves a child
+   * that listing missed; the next listing has it. A process alive after a closed scan therefore
+   * descends from one that the scan read alive, or was started by something the scan never knew.
+   * That holds while pids rise: the scan also reads the pid namespace's last pid before the first
+   * listing and after the last, and counts as not closed if it went down (pids wrapped around, so
+   * a child may have taken a pid below the listing's cursor, or a pid already listed). Also not
+   * closed after {@link #MAX_LISTINGS} listings that each showed a new pid.
+   *
+   * @param reader the reader to use; {@code onRead} may use it too, after its stat is read
+   */
+  static Snapshot closedScan(Reader reader, Consumer<Stat> onRead) {
+    long lastPidBefore = lastPid();
+    List<Stat> all = new ArrayList<>();
+    Set<Long> listed = new HashSet<>();
+    for (int listing = 1; ; listing++) {
+      boolean fresh = false;
+      for (long pid : pids()) {
+        if (!listed.add(pid)) {
+          continue;
+        }
+        fresh = true;
+        Stat stat = reader.stat(pid);
+        if (stat != null) {
+          all.add(stat);
+          onRead.accept(stat);
+        }
+      }
+      if (!fresh) {
+        long lastPidAfter = lastPid();
+        return new Snapshot(all, lastPidBefore < 0 || lastPidAfter >= lastPidBefore);
+      }
+      if (listing == MAX_LISTINGS) {
+        return new Snapshot(all, false);
+      }
+    }
+  }
+
+  /** The last pid handed out in this pid namespace, or -1 if the kernel does not say. */
+  static long lastPid() {
+    Reader reader = new Reader(32);
+    if (!reader.read("/proc/sys/kernel/ns_last_pid")) {
+      return -1;
+    }
+    long value = 0;
+    for (int i = 0; i < reader.len && reader.buf[i] >= '0' && reader.buf[i] <= '9'; i++) {
+      value = value * 10 + (reader.buf[i] - '0');
+    }
+    return value;
   }
 
   static Optional<Stat> stat(long pid) {
@@ -126,8 +200,9 @@ final class ProcFs {
         fields[i] = negative ? -value : value;
         at++;
       }
-      // fields[0] = ppid (field 4), [1] = pgrp, [2] = session, ..., [18] = starttime (field 22)
-      return new Stat(pid, comm, state, fields[0], fields[1], fields[2], fields[18]);
+      // fields[0] = ppid (field 4), [1] = pgrp, [2] = session, ..., [16] = num_threads (field 20),
+      // [18] = starttime (field 22)
+      return new Stat(pid, comm, state, fields[0], fields[1], fields[2], fields[16], fields[18]);
     }
 
     /** Whether {@code /proc/PID/environ} holds exactly the entry {@code key=value}. */

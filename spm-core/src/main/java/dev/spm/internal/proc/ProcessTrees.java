@@ -43,33 +43,33 @@ public final class ProcessTrees {
 
   private static final long MIN_PAUSE_NANOS = 200_000;
   private static final long MAX_PAUSE_NANOS = 10_000_000;
-  /** How long a kill waits for processes whose environment reads empty to show one (see Kill#run). */
+  /**
+   * How long a kill that finds no target goes on scanning while it is unsure (see Kill#run): while
+   * a young process's environment reads empty, or scans do not close.
+   */
   private static final long UNSURE_NANOS = 50_000_000;
-  /** How many times one scan lists {@code /proc} before it gives up on a listing with nothing new. */
-  private static final int MAX_LISTINGS = 32;
   /** The pid of Linux's kernel thread daemon, the parent of every kernel thread. */
   private static final long KTHREADD = 2;
 
   private ProcessTrees() {}
 
   /**
-   * The processes whose environment holds exactly {@code key=value}, other than this one. Takes
-   * a few milliseconds for a few hundred processes. Zombies have no environment and are never
-   * found.
+   * The processes whose environment holds exactly {@code key=value}, other than this one, from
+   * one closed scan ({@link ProcFs#closedScan}): a chain of processes that fork and end as fast
+   * as they are read is still found. Takes a few milliseconds for a few hundred processes.
+   * Zombies have no environment and are never found, nor is a process between the steps of an
+   * exec.
    */
   public static List<ProcInfo> findByEnv(String key, String value) {
     byte[] entry = envEntry(key, value);
     ProcFs.Reader reader = new ProcFs.Reader();
-    List<ProcInfo> found = new ArrayList<>();
-    for (long pid : ProcFs.pids()) {
-      if (pid != ProcFs.SELF && reader.hasEnv(pid, entry)) {
-        Stat stat = reader.stat(pid);
-        if (stat != null) {
-          found.add(ProcFs.info(stat));
-        }
+    List<Stat> found = new ArrayList<>();
+    ProcFs.closedScan(reader, stat -> {
+      if (stat.pid() != ProcFs.SELF && reader.hasEnv(stat.pid(), entry)) {
+        found.add(stat);
       }
-    }
-    return found;
+    });
+    return found.stream().map(ProcFs::info).toList();
   }
 
   /** The children of {@code pid} that have ended and wait to be reaped. */
@@ -230,7 +230,10 @@ public final class ProcessTrees {
     private final long ownGroup = ProcFs.stat(ProcFs.SELF).map(Stat::pgid).orElse(-1L);
     private final Map<Long, Long> marked = new HashMap<>(); // pid -> start time
     private final Set<Long> groups = new HashSet<>();
-    /** Whether the last scan saw a process, new enough to be ours, whose environment read empty. */
+    /**
+     * Whether the last scan cannot prove that no target is left: it saw a process, new enough to
+     * be ours, whose environment read empty, or it did not close.
+     */
     private boolean unsure;
     private final Set<Long> signalledThisStep = new HashSet<>(); // pids, and -pgid for groups
     private final long notBeforeTicks;
@@ -253,12 +256,12 @@ public final class ProcessTrees {
     boolean run() {
       boolean interrupted = Thread.interrupted();
       try {
-        // A scan is closed (see liveTargets), so one that finds no target proves that none is
-        // left, but for a process between the steps of an exec: its environment reads empty, for
-        // longer than a moment on a loaded machine, and a scan cannot tell whether it carries the
-        // tag. So the kill is done at the first scan that finds no target and no such process, or
-        // once UNSURE_NANOS have passed since targets ran out (a process of somebody else's may
-        // have no environment at all).
+        // A kill is done at the first closed scan (see liveTargets) that finds no target, unless
+        // it is unsure: a young process's environment reads empty, as a process between the steps
+        // of an exec shows for longer than a moment on a loaded machine, so the scan cannot tell
+        // whether it carries the tag; or the scan did not close. Then it scans on, for at most
+        // UNSURE_NANOS since targets ran out (a process of somebody else's may have no
+        // environment at all, or processes may start without pause).
         long emptySince = 0;
         for (long pause = MIN_PAUSE_NANOS; ; pause = Math.min(2 * pause, MAX_PAUSE_NANOS)) {
           unsure = false;
@@ -315,17 +318,26 @@ public final class ProcessTrees {
     }
 
     /**
-     * One closed scan: every process is listed and read, then {@code /proc} is listed again and
-     * the new ones read, until a listing shows none. A tagged process that forks and ends between
-     * a listing and its read leaves a child that was not listed; the next listing has it, so a
-     * tagged process alive after a closed scan must descend from one the scan saw alive. (The
-     * first version took two scans that agreed, which a chain of processes forking and ending,
-     * one per scan, could slip through.) Each process's environment is read once, at most.
+     * The live targets, from one closed scan ({@link ProcFs#closedScan}). Each young process's
+     * environment is read once, right after its stat: read later, it might have forked and ended.
+     * So a tagged process alive after a scan that finds no target descends from a process the scan
+     * read alive but found untagged and not mid-exec. This rests on each ancestor's tag being
+     * readable: a process made non-dumpable (a setuid program, {@code PR_SET_DUMPABLE}) reads as
+     * unreadable, and one that overwrites its environment (to change its title) or clears it
+     * hides the tag from its children's ancestry; the root's descendants and process groups
+     * still catch those while they last. Sets {@link #unsure} when the scan did not close or
+     * showed a young process mid-exec.
      */
     private List<Stat> liveTargets() {
       ProcFs.Reader reader = new ProcFs.Reader();
       Map<Long, ProcFs.Env> envs = new HashMap<>();
-      List<Stat> all = closedScan(reader, envs);
+      ProcFs.Snapshot snapshot = ProcFs.closedScan(reader, stat -> {
+        if (mayCarryTag(stat)) {
+          envs.put(stat.pid(), reader.env(stat.pid(), tag));
+        }
+      });
+      unsure |= !snapshot.closed();
+      List<Stat> all = snapshot.stats();
       Set<Long> tree = new HashSet<>();
       if (root != null) {
         tree.add(root);
@@ -351,35 +363,6 @@ public final class ProcessTrees {
       return live;
     }
 
-    private List<Stat> closedScan(ProcFs.Reader reader, Map<Long, ProcFs.Env> envs) {
-      List<Stat> all = new ArrayList<>();
-      Set<Long> listed = new HashSet<>();
-      for (int listing = 0; ; listing++) {
-        boolean fresh = false;
-        for (long pid : ProcFs.pids()) {
-          if (!listed.add(pid)) {
-            continue;
-          }
-          fresh = true;
-          Stat stat = reader.stat(pid);
-          if (stat == null) {
-            continue;
-          }
-          all.add(stat);
-          if (mayCarryTag(stat)) {
-            envs.put(pid, reader.env(pid, tag)); // now, not later: it may fork and end meanwhile
-          }
-        }
-        if (!fresh) {
-          return all;
-        }
-        if (listing == MAX_LISTINGS) { // processes start faster than they are read: not closed
-          unsure = true;
-          return all;
-        }
-      }
-    }
-
     /** Whether the environment of this process must be read: alive, young enough, not yet known. */
     private boolean mayCarryTag(Stat stat) {
       Long seen = marked.get(stat.pid());
@@ -395,7 +378,8 @@ public final class ProcessTrees {
         return true;
       }
       ProcFs.Env env = envs.get(stat.pid());
-      unsure |= env == ProcFs.Env.EMPTY;
+      // Mid-exec, or a process whose main thread has ended while others run: no environment to read.
+      unsure |= env == ProcFs.Env.EMPTY || (env == ProcFs.Env.UNREADABLE && !ProcFs.alive(stat.state()));
       return env == ProcFs.Env.HAS;
     }
 

@@ -1,6 +1,8 @@
 package dev.spm.internal.proc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.spm.Coprocess;
 import dev.spm.CoprocessResult;
@@ -11,6 +13,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -127,6 +130,35 @@ class NativeCoprocessTest {
       assertThat(ProcessTrees.findByEnv(ProcessTrees.TAG_ENV, result.stdout().strip()))
           .as("left by run %d", i).isEmpty();
     }
+  }
+
+  /**
+   * A program whose main thread has ended while another thread runs on: {@code /proc} shows it as
+   * a zombie, with no environment, yet it runs and forks. The sweep at its timeout once took it
+   * for dead, signalled nothing, and the reap then waited for it for good.
+   */
+  @Test
+  void aProgramWhoseMainThreadEnded_isStillKilledAtItsTimeout() {
+    Path python = Path.of("/usr/bin/python3");
+    if (!Files.isExecutable(python)) {
+      String message = python + " is missing; install the Debian package 'python3'";
+      if ("true".equals(System.getenv("CI"))) {
+        fail(message);
+      }
+      Assumptions.abort(message);
+    }
+    String program = String.join("\n",
+        "import ctypes, subprocess, threading, time",
+        "def worker():",
+        "    subprocess.Popen(['sleep', '100'])",
+        "    while True:",
+        "        time.sleep(1)",
+        "threading.Thread(target=worker).start()",
+        "ctypes.CDLL(None).pthread_exit(None)");
+    CoprocessResult result = assertTimeoutPreemptively(Duration.ofSeconds(30), () -> Coprocess.run(
+        Coprocess.argv(python.toString(), "-c", program).env(Map.of(MARK, mark)).timeout(Duration.ofMillis(500))));
+
+    assertThat(result.timedOut()).isTrue();
   }
 
   @Test
