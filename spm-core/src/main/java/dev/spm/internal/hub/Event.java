@@ -16,6 +16,9 @@ public sealed interface Event {
   /** A running task's message on a hub channel. */
   record Channel(SpokeLink spoke, Message.ChannelMessage message) implements Event {}
 
+  /** A spoke starts no task of the batches it had read before StopStarting {@code number}. */
+  record StopConfirmed(SpokeLink spoke, int number) implements Event {}
+
   /** A gang member declared the gang's result. */
   record Declared(SpokeLink spoke, Message.GangResult result) implements Event {}
 

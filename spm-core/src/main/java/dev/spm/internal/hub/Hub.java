@@ -379,6 +379,7 @@ public final class Hub {
           case Message.EvalStarted started -> tracker.route(new Event.Started(spoke, started.attempt()));
           case Message.ChannelMessage channel -> tracker.route(new Event.Channel(spoke, channel));
           case Message.GangResult result -> tracker.route(new Event.Declared(spoke, result));
+          case Message.StopConfirmed stop -> tracker.route(new Event.StopConfirmed(spoke, stop.number()));
           default -> { } // heartbeats
         }
       }

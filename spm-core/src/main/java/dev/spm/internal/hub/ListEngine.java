@@ -165,6 +165,13 @@ public final class ListEngine {
    * task it still holds was sent before the failure was taken in, so it will start none of them.
    */
   private SpokeLink failingSpoke;
+  /**
+   * After stopStarting: each spoke told to stop that has not confirmed it yet, with the number of
+   * the confirmation awaited. While one is left, drops wait in heldDrops, so that the status
+   * handler hears that nothing more starts only once it is true on every spoke.
+   */
+  private final Map<SpokeLink, Integer> stopsUnconfirmed = new HashMap<>();
+  private final List<Outcome> heldDrops = new ArrayList<>();
   private long succeeded;
   private long failed;
   private long stopped;
@@ -282,13 +289,19 @@ public final class ListEngine {
   /**
    * Starts nothing more: tasks waiting to be sent are taken out and returned (tasks not yet read
    * from a source are not read), and {@code run} returns once the attempts in flight have ended.
+   * Under fenceFailures, spokes that hold tasks are told to start none of them (they come back
+   * NOT_STARTED, then are dropped), and every {@link #drop} from now on reaches the sink only once
+   * each of those spokes has confirmed, or is gone.
    */
   public List<TaskSpec> stopStarting() {
     starting = false;
     if (fenceFailures) {
       for (Lane lane : lanes) {
         if (lane.spoke != null && !lane.queue.isEmpty()) {
-          lane.spoke.stopStarting(); // the tasks it holds come back NOT_STARTED, then dropped
+          int confirmation = lane.spoke.stopStarting();
+          if (confirmation > 0) {
+            stopsUnconfirmed.put(lane.spoke, confirmation);
+          }
         }
       }
     }
@@ -323,10 +336,30 @@ public final class ListEngine {
     }
   }
 
-  /** Reports a task that will never run as {@code TaskDropped}, through the sink, counted. */
+  /**
+   * Reports a task that will never run as {@code TaskDropped}, through the sink, counted; after a
+   * {@link #stopStarting} not yet confirmed by every spoke, once it is.
+   */
   public void drop(TaskSpec task, String why) {
-    deliver(new Outcome(task, Kind.DROPPED, null, null, why, new TaskOrigin(task.label(), task.id(), 0, "-",
-        "-", -1, Duration.ZERO, OptionalInt.empty(), OptionalInt.empty())));
+    Outcome dropped = new Outcome(task, Kind.DROPPED, null, null, why, new TaskOrigin(task.label(), task.id(), 0, "-",
+        "-", -1, Duration.ZERO, OptionalInt.empty(), OptionalInt.empty()));
+    if (stopsUnconfirmed.isEmpty()) {
+      deliver(dropped);
+    } else {
+      heldDrops.add(dropped);
+    }
+  }
+
+  /** A spoke confirmed a stop, or is gone: once none is left to confirm, delivers the held drops. */
+  private void stopSettled(SpokeLink spoke, int confirmation) {
+    Integer awaited = stopsUnconfirmed.get(spoke);
+    if (awaited == null || (confirmation > 0 && confirmation != awaited)) {
+      return; // not awaited, or an older stop's
+    }
+    stopsUnconfirmed.remove(spoke);
+    while (stopsUnconfirmed.isEmpty() && !heldDrops.isEmpty()) {
+      deliver(heldDrops.removeFirst());
+    }
   }
 
   private Lane lane(String slot) {
@@ -472,8 +505,8 @@ public final class ListEngine {
         dispatch();
       }
       dropPinnedOfLostSlots();
-      if (inFlight.isEmpty() && !anyLaneKilling() && (!starting || nothingWaits())) {
-        return; // a kill asked for is confirmed first: its death belongs to this manage
+      if (inFlight.isEmpty() && !anyLaneKilling() && stopsUnconfirmed.isEmpty() && (!starting || nothingWaits())) {
+        return; // a kill or stop asked for is confirmed first: its death, or its drops, belong to this manage
       }
       if (liveLanes() == 0 && inFlight.isEmpty() && !anyLaneKilling() && !backend.canGrow()) {
         throw new Abort(Reason.NO_SPOKES_LEFT, "lost every spoke of its pool" + backend.logHint(), null);
@@ -695,6 +728,7 @@ public final class ListEngine {
         }
       }
       case Event.SpokeDown down -> onSpokeDown(down);
+      case Event.StopConfirmed stop -> stopSettled(stop.spoke(), stop.number());
       case Event.Channel c -> {
         Message.ChannelReply reply = onChannel(c.spoke(), c.message());
         if (reply != null) {
@@ -845,6 +879,7 @@ public final class ListEngine {
         }
       }
     }
+    stopSettled(down.spoke(), 0); // a dead spoke starts nothing
   }
 
   /** Pinned tasks of a slot that is gone for good (its server left) can never run: drop them. */
@@ -1328,6 +1363,7 @@ public final class ListEngine {
     if (waitingGang != null) {
       waitingGang.members.forEach(m -> all.add(new Pending(m)));
     }
+    heldDrops.forEach(d -> all.add(new Pending(d.task())));
     if (activeGang != null) { // members that ended, whose reports were held for the gang's end
       for (int r = 0; r < activeGang.outcomes.length; r++) {
         if (activeGang.outcomes[r] != null && !activeGang.delivered[r]) {

@@ -23,6 +23,8 @@ final class RemoteSpoke implements SpokeLink {
   private final Map<FunctionRef, Integer> functionIds = new HashMap<>();
   /** The spoke's coarse failures the engine has taken in (manage thread only). */
   private int failuresSeen;
+  /** The StopStarting messages sent to this spoke (manage thread only). */
+  private int stopsSent;
   /** The shipped classes this spoke has: a generation, and how many of its classes. */
   private ShippedClasses.Generation shippedGeneration;
   private int shippedCount;
@@ -110,12 +112,14 @@ final class RemoteSpoke implements SpokeLink {
   }
 
   @Override
-  public void stopStarting() {
+  public int stopStarting() {
+    int number = ++stopsSent;
     try {
-      connection.send(new Message.StopStarting());
+      connection.send(new Message.StopStarting(number));
     } catch (IOException e) {
       broken(e);
     }
+    return number;
   }
 
   /** Sends the classes of the generation that this spoke has not received yet. */

@@ -162,7 +162,10 @@ public final class SpokeMain {
               fenced.add(new Numbered(batch, number));
             }
           }
-          case Message.StopStarting ignored -> stoppedThrough = coarseBatchesRead;
+          case Message.StopStarting stop -> {
+            stoppedThrough = coarseBatchesRead;
+            hub.send(new Message.StopConfirmed(stop.number())); // after the write that every check reads
+          }
           case Message.GangStart start -> gangStarts.put(start.attempt(), start);
           case Message.ChannelReply reply -> hubLink.replied(reply);
           case Message.Shutdown ignored -> {

@@ -58,6 +58,7 @@ public final class Codec {
     fory.register(Message.JarChunk.class, id++);
     fory.register(Message.DefineClasses.class, id++);
     fory.register(Message.StopStarting.class, id++);
+    fory.register(Message.StopConfirmed.class, id++);
     return fory;
   }
 
@@ -83,6 +84,8 @@ public final class Codec {
     decode(encode(new Message.EvalStarted(1)));
     decode(encode(new Message.ReportBatch(new long[] {1, 2}, new byte[] {0, 1}, new byte[][] {{1}, null},
         new long[] {1, 2}, new ErrorData[] {null, error}, 1)));
+    decode(encode(new Message.StopStarting(1))); // a failure's stop is answered at once
+    decode(encode(new Message.StopConfirmed(1)));
   }
 
   public static byte[] encode(Message message) {

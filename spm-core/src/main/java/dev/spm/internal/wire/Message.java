@@ -193,9 +193,17 @@ public sealed interface Message {
    * coarse {@link TaskBatch} received before this message (report each
    * {@link ReportStatus#NOT_STARTED}). Batches sent after it run as usual. A spoke runs fenced
    * batches on a thread of their own and reads this while they run: once it is read, no further
-   * task of those batches starts.
+   * task of those batches starts, and the spoke answers {@link StopConfirmed} with the same number.
+   *
+   * @param number counts the stops sent to this spoke, from 1
    */
-  record StopStarting() implements Message {}
+  record StopStarting(int number) implements Message {}
+
+  /**
+   * Spoke to hub: from now on it starts no task of the batches it read before {@link StopStarting}
+   * {@code number}; the hub holds the drops of its failure policy until it has this.
+   */
+  record StopConfirmed(int number) implements Message {}
 
   /** Sent every second by agents and spokes, so a silent peer is found within a bound. */
   record Heartbeat() implements Message {}

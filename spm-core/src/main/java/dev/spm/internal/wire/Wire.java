@@ -10,7 +10,7 @@ public final class Wire {
   private Wire() {}
 
   /** Bumped on any change to {@link Message}. */
-  public static final int PROTOCOL = 4;
+  public static final int PROTOCOL = 5;
 
   /** Largest frame accepted; a longer length prefix means a broken or hostile peer. */
   public static final int MAX_FRAME = 256 << 20;
