@@ -8,6 +8,9 @@ import dev.spm.bench.DagThroughput;
 import dev.spm.bench.GangPingPong;
 import dev.spm.bench.Latency;
 import dev.spm.bench.Throughput;
+import dev.spm.examples.wordcount.WordCountBench;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -16,7 +19,8 @@ import picocli.CommandLine.Option;
 /** {@code spm bench}: end-to-end throughput and latency. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "End-to-end benchmarks.",
     subcommands = {BenchCommand.ThroughputCommand.class, BenchCommand.LatencyCommand.class,
-        BenchCommand.DagCommand.class, BenchCommand.ChannelCommand.class, BenchCommand.GangCommand.class})
+        BenchCommand.DagCommand.class, BenchCommand.ChannelCommand.class, BenchCommand.GangCommand.class,
+        BenchCommand.WordCountCommand.class})
 final class BenchCommand implements Runnable {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
@@ -38,7 +42,7 @@ final class BenchCommand implements Runnable {
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "a benchmark is missing: throughput, latency, dag, channel or gang");
+    throw new CommandLine.ParameterException(spec.commandLine(), "a benchmark is missing: throughput, latency, dag, channel, gang or wordcount");
   }
 
   @Command(name = "throughput", mixinStandardHelpOptions = true,
@@ -152,6 +156,44 @@ final class BenchCommand implements Runnable {
       GangPingPong.Result result = onIntraAll(cloud.cloud,
           pool -> GangPingPong.run(pool, pings, messages, messageBytes));
       System.out.println(result.line());
+      return ExitCodes.OK;
+    }
+  }
+
+  @Command(name = "wordcount", mixinStandardHelpOptions = true,
+      description = "The word count's manage on the serial pool and on intra-all, in turns, in one process and session: "
+          + "round 1 cold, the later rounds warm; prints each manage and the speedups.")
+  static final class WordCountCommand implements Callable<Integer> {
+    @CommandLine.Parameters(arity = "1..*", paramLabel = "FILE", description = "Text files to count.")
+    List<Path> files;
+
+    @Option(names = "--rounds", defaultValue = "6", description = "Rounds, each a manage on every pool (default: ${DEFAULT-VALUE}).")
+    int rounds;
+
+    @Option(names = "--chunk-mb", defaultValue = "8", description = "Chunk size in MiB (default: ${DEFAULT-VALUE}).")
+    int chunkMb;
+
+    @CommandLine.Mixin
+    CloudOption cloud;
+
+    @Override
+    public Integer call() throws java.io.IOException {
+      if (rounds < 1 || rounds > 100 || chunkMb < 1 || chunkMb > 1024) {
+        throw new IllegalArgumentException("--rounds takes 1 to 100 and --chunk-mb 1 to 1024, but were " + rounds
+            + " and " + chunkMb);
+      }
+      for (Path file : files) {
+        if (!java.nio.file.Files.isRegularFile(file) || !java.nio.file.Files.isReadable(file)) {
+          throw new IllegalArgumentException("cannot read '" + file + "': "
+              + (java.nio.file.Files.exists(file) ? "not a readable regular file" : "no such file"));
+        }
+      }
+      List<dev.spm.examples.wordcount.Chunk> chunks = WordCountBench.split(files, chunkMb << 20);
+      Pool intraAll = Pools.intraAll();
+      try (Session session = Clouds.openFor(intraAll, cloud.cloud)) {
+        WordCountBench.run(chunks, List.of(Pools.serial(), intraAll), rounds,
+            dev.spm.MapReduceManager.Aggregation.DECENTRALIZED, System.out);
+      }
       return ExitCodes.OK;
     }
   }
