@@ -96,6 +96,11 @@ public final class TestFunctions {
     return "interrupted";
   }
 
+  /** Whether this task's thread was interrupted when the task began (and clears it). */
+  public static Boolean interruptedAtStart() {
+    return Thread.interrupted();
+  }
+
   /** Works for {@code millis}, then throws. */
   public static Object workThenFail(long millis) throws InterruptedException {
     Thread.sleep(millis);

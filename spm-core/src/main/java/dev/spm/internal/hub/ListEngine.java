@@ -171,7 +171,7 @@ public final class ListEngine {
    * handler hears that nothing more starts only once it is true on every spoke.
    */
   private final Map<SpokeLink, Integer> stopsUnconfirmed = new HashMap<>();
-  private final List<Outcome> heldDrops = new ArrayList<>();
+  private final ArrayDeque<Outcome> heldDrops = new ArrayDeque<>(); // a DAG may drop a million nodes at once
   private long succeeded;
   private long failed;
   private long stopped;
@@ -358,7 +358,7 @@ public final class ListEngine {
     }
     stopsUnconfirmed.remove(spoke);
     while (stopsUnconfirmed.isEmpty() && !heldDrops.isEmpty()) {
-      deliver(heldDrops.removeFirst());
+      deliver(heldDrops.pollFirst());
     }
   }
 

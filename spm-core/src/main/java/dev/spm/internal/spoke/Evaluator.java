@@ -22,11 +22,27 @@ public final class Evaluator {
   /** The generation of shipped classes that {@link #invokers} were resolved in. */
   private ShippedClasses.Generation generation;
 
+  /** Whether a loaded task may start now; asked just before its function is called. */
+  @FunctionalInterface
+  public interface StartCheck {
+    boolean mayStart();
+  }
+
   /**
    * Evaluates and appends the report to {@code reports}; returns whether the task succeeded.
    * Never throws for a task's failure.
    */
   public boolean evaluate(long attempt, FunctionRef function, byte[] args, ReportBatch.Builder reports) {
+    return evaluate(attempt, function, args, reports, () -> true);
+  }
+
+  /**
+   * {@link #evaluate(long, FunctionRef, byte[], ReportBatch.Builder)}, except that a task that
+   * {@code check} does not let start, once it is loaded, is reported NOT_STARTED (and counts as no
+   * failure): so that a stop that arrives while a task loads still keeps it from starting.
+   */
+  public boolean evaluate(long attempt, FunctionRef function, byte[] args, ReportBatch.Builder reports,
+      StartCheck check) {
     long start = System.nanoTime();
     Functions.Invoker invoker;
     Object[] decoded;
@@ -36,6 +52,10 @@ public final class Evaluator {
     } catch (Throwable t) {
       reports.add(attempt, ReportStatus.LOAD_UNCAUGHT, Values.NONE, System.nanoTime() - start, ErrorData.of(unwrap(t)));
       return false;
+    }
+    if (!check.mayStart()) {
+      reports.add(attempt, ReportStatus.NOT_STARTED, Values.NONE, 0, null);
+      return true;
     }
     Object result;
     boolean spoke = Roles.isSpoke();

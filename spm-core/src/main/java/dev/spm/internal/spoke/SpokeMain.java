@@ -227,6 +227,7 @@ public final class SpokeMain {
     int n = batch.attempts().length;
     TaskComm.enterCoarse(batch.mode());
     try {
+      Evaluator.StartCheck notStopped = () -> number > stoppedThrough; // read again once the task is loaded
       for (int i = 0; i < n; i++) {
         long attempt = batch.attempts()[i];
         if (batch.failuresSeen() < coarseFailures || number <= stoppedThrough) {
@@ -236,9 +237,10 @@ public final class SpokeMain {
         if (batch.timed()[i]) {
           hub.send(new Message.EvalStarted(attempt));
         }
-        if (!evaluator.evaluate(attempt, functions.get(batch.functions()[i]), batch.args()[i], reports)) {
+        if (!evaluator.evaluate(attempt, functions.get(batch.functions()[i]), batch.args()[i], reports, notStopped)) {
           coarseFailures++;
         }
+        Thread.interrupted(); // a task may leave its thread interrupted; the next one starts without it
         long now = System.nanoTime();
         if (i < n - 1 && now - lastFlush >= FLUSH_NANOS) {
           hub.send(reports.build(coarseFailures));

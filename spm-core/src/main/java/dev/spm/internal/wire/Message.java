@@ -201,7 +201,8 @@ public sealed interface Message {
 
   /**
    * Spoke to hub: from now on it starts no task of the batches it read before {@link StopStarting}
-   * {@code number}; the hub holds the drops of its failure policy until it has this.
+   * {@code number} (a task that had passed its check before still runs); the hub holds the drops
+   * of its failure policy until it has this.
    */
   record StopConfirmed(int number) implements Message {}
 
