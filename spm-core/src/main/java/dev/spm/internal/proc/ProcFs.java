@@ -18,6 +18,8 @@ import java.util.function.Consumer;
  */
 final class ProcFs {
   static final long SELF = ProcessHandle.current().pid();
+  /** The flag of a kernel thread in {@code /proc/PID/stat} (include/linux/sched.h). */
+  private static final long PF_KTHREAD = 0x00200000;
 
   /** What a process's environment says about one entry (see {@link Reader#env}). */
   enum Env {
@@ -36,7 +38,8 @@ final class ProcFs {
   }
 
   /** The fields of {@code /proc/PID/stat} that this package uses. */
-  record Stat(long pid, String comm, char state, long ppid, long pgid, long sid, long threads, long startTicks) {
+  record Stat(long pid, String comm, char state, long ppid, long pgid, long sid, long threads, long startTicks,
+      boolean kernelThread) {
     /**
      * Whether the process still runs: not a zombie, or a zombie only in name, whose main thread
      * has ended while others still run (its {@code stat} then shows {@code Z}, and its
@@ -200,23 +203,29 @@ final class ProcFs {
         fields[i] = negative ? -value : value;
         at++;
       }
-      // fields[0] = ppid (field 4), [1] = pgrp, [2] = session, ..., [16] = num_threads (field 20),
-      // [18] = starttime (field 22)
-      return new Stat(pid, comm, state, fields[0], fields[1], fields[2], fields[16], fields[18]);
+      // fields[0] = ppid (field 4), [1] = pgrp, [2] = session, [5] = flags (field 9), ...,
+      // [16] = num_threads (field 20), [18] = starttime (field 22)
+      return new Stat(pid, comm, state, fields[0], fields[1], fields[2], fields[16], fields[18],
+          (fields[5] & PF_KTHREAD) != 0);
     }
 
-    /** Whether {@code /proc/PID/environ} holds exactly the entry {@code key=value}. */
-    boolean hasEnv(long pid, byte[] entry) {
-      return env(pid, entry) == Env.HAS;
+    /** Whether the environment of the process {@code stat} describes holds exactly the entry {@code key=value}. */
+    boolean hasEnv(Stat stat, byte[] entry) {
+      return env(stat, entry) == Env.HAS;
     }
 
     /**
-     * What one read of {@code /proc/PID/environ} says about {@code entry}. One read, because a
-     * process between the steps of an exec shows an empty environment and the full one a moment
-     * later: two reads could see it empty and then tagged, and answer neither.
+     * What one read of the environment of the process {@code stat} describes says about
+     * {@code entry}. One read, because a process between the steps of an exec shows an empty
+     * environment and the full one a moment later: two reads could see it empty and then tagged,
+     * and answer neither. A process whose main thread has ended while others run (a zombie only
+     * in name) has no {@code /proc/PID/environ} to read, so that of a live thread is read instead:
+     * they share one memory.
      */
-    Env env(long pid, byte[] entry) {
-      if (!read("/proc/" + pid + "/environ")) {
+    Env env(Stat stat, byte[] entry) {
+      long pid = stat.pid();
+      if (!read("/proc/" + pid + "/environ")
+          && !(stat.threads() > 1 && !alive(stat.state()) && readLiveThreadEnv(pid))) {
         return Env.UNREADABLE;
       }
       if (len == 0) {
@@ -301,6 +310,19 @@ final class ProcFs {
         }
       }
       return new String(buf, 0, end, StandardCharsets.UTF_8);
+    }
+
+    /** Reads the environment of a thread of {@code pid} other than its main one, if one is there. */
+    private boolean readLiveThreadEnv(long pid) {
+      String[] tids = new java.io.File("/proc/" + pid + "/task").list();
+      if (tids != null) {
+        for (String tid : tids) {
+          if (!tid.equals(Long.toString(pid)) && read("/proc/" + pid + "/task/" + tid + "/environ")) {
+            return true;
+          }
+        }
+      }
+      return false;
     }
 
     private boolean read(String file) {

@@ -48,8 +48,6 @@ public final class ProcessTrees {
    * a young process's environment reads empty, or scans do not close.
    */
   private static final long UNSURE_NANOS = 50_000_000;
-  /** The pid of Linux's kernel thread daemon, the parent of every kernel thread. */
-  private static final long KTHREADD = 2;
 
   private ProcessTrees() {}
 
@@ -65,7 +63,7 @@ public final class ProcessTrees {
     ProcFs.Reader reader = new ProcFs.Reader();
     List<Stat> found = new ArrayList<>();
     ProcFs.closedScan(reader, stat -> {
-      if (stat.pid() != ProcFs.SELF && reader.hasEnv(stat.pid(), entry)) {
+      if (stat.pid() != ProcFs.SELF && reader.hasEnv(stat, entry)) {
         found.add(stat);
       }
     });
@@ -333,7 +331,7 @@ public final class ProcessTrees {
       Map<Long, ProcFs.Env> envs = new HashMap<>();
       ProcFs.Snapshot snapshot = ProcFs.closedScan(reader, stat -> {
         if (mayCarryTag(stat)) {
-          envs.put(stat.pid(), reader.env(stat.pid(), tag));
+          envs.put(stat.pid(), reader.env(stat, tag));
         }
       });
       unsure |= !snapshot.closed();
@@ -368,8 +366,10 @@ public final class ProcessTrees {
       Long seen = marked.get(stat.pid());
       return stat.alive() && stat.pid() != ProcFs.SELF && stat.pid() > 1 && stat.startTicks() >= notBeforeTicks
           && (seen == null || seen != stat.startTicks())
-          // Kernel threads (kthreadd, pid 2, and its children) have no environment, for good.
-          && stat.pid() != KTHREADD && stat.ppid() != KTHREADD;
+          // Kernel threads have no environment, for good. Known by their flag, not as pid 2 and its
+          // children: in a pid namespace (a container, bwrap) pid 2 may be this JVM, and every
+          // program it starts its child.
+          && !stat.kernelThread();
     }
 
     private boolean isTarget(Stat stat, Set<Long> tree, Map<Long, ProcFs.Env> envs) {
@@ -378,7 +378,7 @@ public final class ProcessTrees {
         return true;
       }
       ProcFs.Env env = envs.get(stat.pid());
-      // Mid-exec, or a process whose main thread has ended while others run: no environment to read.
+      // Mid-exec, or a process whose main thread has ended and none of whose other threads could be read.
       unsure |= env == ProcFs.Env.EMPTY || (env == ProcFs.Env.UNREADABLE && !ProcFs.alive(stat.state()));
       return env == ProcFs.Env.HAS;
     }

@@ -64,6 +64,21 @@ class ProcessTreesTest {
   }
 
   @Test
+  void kernelThreads_areKnownByTheirFlag_notByTheirPid() {
+    // The sweep reads no environment of a kernel thread; it once took pid 2 and its children for
+    // kernel threads, which in a pid namespace (a container) are this JVM and what it starts.
+    assertThat(ProcFs.stat(SELF).orElseThrow().kernelThread()).isFalse();
+    ProcFs.Stat two = ProcFs.stat(2).orElseThrow();
+    if (!two.comm().equals("kthreadd")) {
+      return; // in a pid namespace, pid 2 is an ordinary process
+    }
+    assertThat(two.kernelThread()).isTrue();
+    List<ProcFs.Stat> kernelThreads = java.util.Arrays.stream(ProcFs.pids()).mapToObj(ProcFs::stat)
+        .flatMap(java.util.Optional::stream).filter(st -> st.ppid() == 2).toList();
+    assertThat(kernelThreads).isNotEmpty().allMatch(ProcFs.Stat::kernelThread);
+  }
+
+  @Test
   void findByEnv_takesAFewMilliseconds() {
     int rounds = 50;
     ProcessTrees.findByEnv(MARK, mark); // warm up
