@@ -200,6 +200,7 @@ public final class DagManager<R> {
       // before the failure was taken in, and holds no dear task ahead, which would only come back.
       engine.fenceFailures(onFailure != OnFailure.KEEP_GOING);
       engine.holdAhead(onFailure == OnFailure.KEEP_GOING);
+      engine.notYetSubmitted(() -> nodes.values().stream().filter(n -> !n.done && !n.released).map(n -> n.spec).toList());
       for (Node node : nodes.values()) {
         if (node.waiting == 0) {
           release(node);

@@ -237,6 +237,25 @@ class DagManagerTest {
   }
 
   @Test
+  void timeoutExecution_listsTheTasksThatWaitedForTheirDependencies_asWithoutReport() {
+    DagManager<Object> dag = DagManager.declare(name(), r -> { });
+    dag.add(Task.of("slow", TestFunctions::sleepThenPid, 60_000L));
+    dag.add(Task.of("child", TestFunctions::echo, "c"), "slow");
+    dag.add(Task.of("grandchild", TestFunctions::echo, "g"), "child");
+    Session session = Session.open("local:1x1");
+    try {
+      assertThatThrownBy(() -> dag.manage(Pools.intraAll(), ManageOptions.builder()
+          .timeoutWaitForSpokes(Duration.ofSeconds(60)).timeoutExecution(Duration.ofMillis(500)).build()))
+          .isInstanceOfSatisfying(ManageException.class, e -> {
+            assertThat(e.reason()).isEqualTo(ManageException.Reason.EXECUTION_TIMEOUT);
+            assertThat(e.unreported()).containsExactly("slow", "child", "grandchild");
+          });
+    } finally {
+      Sessions.closeLeavingNothing(session);
+    }
+  }
+
+  @Test
   void aCycle_isRejectedBeforeAnythingRuns_namingIt() {
     List<String> ran = new ArrayList<>();
     DagManager<Object> dag = DagManager.declare(name(), r -> ran.add(r.label()));

@@ -149,6 +149,7 @@ public final class ListEngine {
   private final java.util.PriorityQueue<Delayed> delayed =
       new java.util.PriorityQueue<>(java.util.Comparator.comparingLong(Delayed::atNanos));
   private Hooks hooks = slots -> { };
+  private java.util.function.Supplier<List<TaskSpec>> notYetSubmitted = List::of;
   private boolean starting = true;
   private double avgTaskNanos = TARGET_BATCH_NANOS; // until measured: one task at a time
   /**
@@ -217,6 +218,14 @@ public final class ListEngine {
 
   public void hooks(Hooks hooks) {
     this.hooks = hooks;
+  }
+
+  /**
+   * Tasks of the manager that this engine has not been given yet (a DAG's nodes that wait for
+   * their dependencies): listed too when {@code run} ends early, as tasks that got no report.
+   */
+  public void notYetSubmitted(java.util.function.Supplier<List<TaskSpec>> tasks) {
+    this.notYetSubmitted = tasks;
   }
 
   /** Whether a lane may hold a dear task behind the one it runs (true by default). */
@@ -1364,6 +1373,7 @@ public final class ListEngine {
       waitingGang.members.forEach(m -> all.add(new Pending(m)));
     }
     heldDrops.forEach(d -> all.add(new Pending(d.task())));
+    notYetSubmitted.get().forEach(t -> all.add(new Pending(t)));
     if (activeGang != null) { // members that ended, whose reports were held for the gang's end
       for (int r = 0; r < activeGang.outcomes.length; r++) {
         if (activeGang.outcomes[r] != null && !activeGang.delivered[r]) {
