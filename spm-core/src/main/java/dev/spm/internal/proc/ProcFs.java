@@ -63,6 +63,23 @@ final class ProcFs {
   }
 
   /** The pids of every process, from the numeric entries of {@code /proc}. */
+  /**
+   * The signals this process ignores, as the SigIgn mask of {@code /proc/self/status} (bit n-1
+   * for signal n); -1 (all of them) if it cannot be read.
+   */
+  static long ignoredSignals() {
+    try {
+      for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/self/status"))) {
+        if (line.startsWith("SigIgn:")) {
+          return Long.parseUnsignedLong(line.substring("SigIgn:".length()).trim(), 16);
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      return -1L;
+    }
+    return -1L;
+  }
+
   static long[] pids() {
     String[] names = new java.io.File("/proc").list();
     if (names == null) {

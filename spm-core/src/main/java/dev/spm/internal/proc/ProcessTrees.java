@@ -174,6 +174,16 @@ public final class ProcessTrees {
 
   private static volatile boolean subreaper;
 
+  /**
+   * Whether this process ignores {@code signal}, as a process started in the background by a
+   * non-interactive shell, or under {@code nohup}, ignores SIGINT, SIGQUIT or SIGHUP. Programs it
+   * starts inherit that, as exec leaves it; false if it cannot be told.
+   */
+  public static boolean ignores(int signal) {
+    long ignored = ProcFs.ignoredSignals();
+    return ignored != -1L && (ignored & (1L << (signal - 1))) != 0;
+  }
+
   /** Whether signals go through libc now; false on Java 21 or when the fallback is forced. */
   public static boolean signalsAreNative() {
     return Signals.current().isNative();

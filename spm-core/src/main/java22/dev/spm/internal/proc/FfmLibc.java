@@ -288,7 +288,7 @@ final class FfmLibc implements Libc {
           // Every signal this JVM does not ignore starts at its default in the program, as exec
           // would leave it: said up front, glibc's child sets each once instead of asking first.
           MemorySegment defaults = Arena.global().allocate(SIGSET_BYTES, 8);
-          long ignored = ignoredSignals();
+          long ignored = ProcFs.ignoredSignals();
           long bits = 0;
           for (int sig = 1; sig <= 64; sig++) {
             boolean untouchable = sig == 9 || sig == 19 || sig == 32 || sig == 33; // KILL, STOP, glibc's own
@@ -307,21 +307,6 @@ final class FfmLibc implements Libc {
       }
     }
     return made;
-  }
-
-  /** The signals this JVM ignores, as the SigIgn mask of /proc/self/status (bit n-1 for signal n); 0 if unknown. */
-  private static long ignoredSignals() {
-    try {
-      for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/self/status"))) {
-        if (line.startsWith("SigIgn:")) {
-          return Long.parseUnsignedLong(line.substring("SigIgn:".length()).trim(), 16);
-        }
-      }
-    } catch (java.io.IOException | RuntimeException e) {
-      // unknown: reset none of them
-      return -1L;
-    }
-    return -1L;
   }
 
   /** The environment as a NULL-terminated array of C strings, built once per list while few. */
