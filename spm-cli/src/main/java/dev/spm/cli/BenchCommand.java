@@ -182,12 +182,6 @@ final class BenchCommand implements Runnable {
         throw new IllegalArgumentException("--rounds takes 1 to 100 and --chunk-mb 1 to 1024, but were " + rounds
             + " and " + chunkMb);
       }
-      for (Path file : files) {
-        if (!java.nio.file.Files.isRegularFile(file) || !java.nio.file.Files.isReadable(file)) {
-          throw new IllegalArgumentException("cannot read '" + file + "': "
-              + (java.nio.file.Files.exists(file) ? "not a readable regular file" : "no such file"));
-        }
-      }
       List<dev.spm.examples.wordcount.Chunk> chunks = WordCountBench.split(files, chunkMb << 20);
       Pool intraAll = Pools.intraAll();
       try (Session session = Clouds.openFor(intraAll, cloud.cloud)) {

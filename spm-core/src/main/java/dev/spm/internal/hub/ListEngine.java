@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.OptionalInt;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * Runs one {@code manage} of a list of tasks: the Partition/List policy.
@@ -149,7 +150,7 @@ public final class ListEngine {
   private final java.util.PriorityQueue<Delayed> delayed =
       new java.util.PriorityQueue<>(java.util.Comparator.comparingLong(Delayed::atNanos));
   private Hooks hooks = slots -> { };
-  private java.util.function.Supplier<List<TaskSpec>> notYetSubmitted = List::of;
+  private Supplier<List<TaskSpec>> notYetSubmitted = List::of;
   private boolean starting = true;
   private double avgTaskNanos = TARGET_BATCH_NANOS; // until measured: one task at a time
   /**
@@ -224,7 +225,7 @@ public final class ListEngine {
    * Tasks of the manager that this engine has not been given yet (a DAG's nodes that wait for
    * their dependencies): listed too when {@code run} ends early, as tasks that got no report.
    */
-  public void notYetSubmitted(java.util.function.Supplier<List<TaskSpec>> tasks) {
+  public void notYetSubmitted(Supplier<List<TaskSpec>> tasks) {
     this.notYetSubmitted = tasks;
   }
 
@@ -1017,7 +1018,7 @@ public final class ListEngine {
    * could catch it): it is kept, the task gets a ChannelException, and the failure is thrown
    * once the task returns.
    */
-  private Message.ChannelReply inline(java.util.function.Supplier<Message.ChannelReply> handling) {
+  private Message.ChannelReply inline(Supplier<Message.ChannelReply> handling) {
     try {
       return handling.get();
     } catch (Abort abort) {

@@ -36,8 +36,8 @@ public interface SpokeLink {
    * Asks the spoke to start no task of the batches sent to it so far (Message.StopStarting): each
    * comes back NOT_STARTED, except those it starts before the request reaches it. The spoke
    * confirms once it starts no more of them (one past its check may still be running), with an
-   * Event.StopConfirmed carrying the number returned here. A broken link is not an error here, as for {@link #send}: its loss arrives as
-   * SpokeDown.
+   * Event.StopConfirmed carrying the number returned here. A broken link is not an error here, as
+   * for {@link #send}: its loss arrives as SpokeDown.
    *
    * @return the number of the confirmation to wait for, or 0 if none will come (the spoke runs in
    *     the hub's own process, and so has stopped already)

@@ -62,7 +62,6 @@ final class ProcFs {
     return state != 'Z' && state != 'X' && state != 'x';
   }
 
-  /** The pids of every process, from the numeric entries of {@code /proc}. */
   /**
    * The signals this process ignores, as the SigIgn mask of {@code /proc/self/status} (bit n-1
    * for signal n); -1 (all of them) if it cannot be read.
@@ -80,6 +79,7 @@ final class ProcFs {
     return -1L;
   }
 
+  /** The pids of every process, from the numeric entries of {@code /proc}. */
   static long[] pids() {
     String[] names = new java.io.File("/proc").list();
     if (names == null) {

@@ -124,9 +124,11 @@ public final class WordCountBench {
   /**
    * The chunks of {@code files}, as {@code spm demo wordcount} splits them.
    *
-   * @throws IOException if a file cannot be read
+   * @throws IllegalArgumentException naming a file that is missing, not a regular file, or not readable
+   * @throws IOException if a file cannot be read all the same
    */
   public static List<Chunk> split(List<Path> files, int chunkBytes) throws IOException {
+    files.forEach(WordCountDemo::checkReadable);
     List<Chunk> chunks = new ArrayList<>();
     for (Path file : files) {
       chunks.addAll(Chunker.split(file, chunkBytes));

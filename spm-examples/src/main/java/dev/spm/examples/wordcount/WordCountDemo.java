@@ -250,17 +250,7 @@ public final class WordCountDemo {
     if (files.isEmpty()) {
       throw new IllegalArgumentException("no FILE given; " + USAGE);
     }
-    for (Path file : files) {
-      if (!Files.exists(file)) {
-        throw new IllegalArgumentException("cannot read '" + file + "': no such file");
-      }
-      if (!Files.isRegularFile(file)) {
-        throw new IllegalArgumentException("cannot read '" + file + "': not a regular file");
-      }
-      if (!Files.isReadable(file)) {
-        throw new IllegalArgumentException("cannot read '" + file + "': permission denied");
-      }
-    }
+    files.forEach(WordCountDemo::checkReadable);
     Pool pool;
     try {
       pool = Pools.parse(poolSpec);
@@ -269,6 +259,19 @@ public final class WordCountDemo {
       throw new IllegalArgumentException(e.getMessage());
     }
     return new Options(List.copyOf(files), aggregation, cloud, pool, poolSpec, chunkMb << 20, runs, timing);
+  }
+
+  /** Throws an IllegalArgumentException naming {@code file} and why, unless it is a readable regular file. */
+  static void checkReadable(Path file) {
+    if (!Files.exists(file)) {
+      throw new IllegalArgumentException("cannot read '" + file + "': no such file");
+    }
+    if (!Files.isRegularFile(file)) {
+      throw new IllegalArgumentException("cannot read '" + file + "': not a regular file");
+    }
+    if (!Files.isReadable(file)) {
+      throw new IllegalArgumentException("cannot read '" + file + "': permission denied");
+    }
   }
 
   /** {@code v} as a whole number from 1 to {@code max}; else an error naming {@code option}. */
