@@ -10,6 +10,7 @@ import dev.spm.internal.wire.Message.ReportBatch;
 import dev.spm.internal.wire.ReportStatus;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 
 /**
  * Evaluates one task the way every spoke does (the seed's Demo D): offline, resolve the function
@@ -22,12 +23,6 @@ public final class Evaluator {
   /** The generation of shipped classes that {@link #invokers} were resolved in. */
   private ShippedClasses.Generation generation;
 
-  /** Whether a loaded task may start now; asked just before its function is called. */
-  @FunctionalInterface
-  public interface StartCheck {
-    boolean mayStart();
-  }
-
   /**
    * Evaluates and appends the report to {@code reports}; returns whether the task succeeded.
    * Never throws for a task's failure.
@@ -38,11 +33,12 @@ public final class Evaluator {
 
   /**
    * {@link #evaluate(long, FunctionRef, byte[], ReportBatch.Builder)}, except that a task that
-   * {@code check} does not let start, once it is loaded, is reported NOT_STARTED (and counts as no
-   * failure): so that a stop that arrives while a task loads still keeps it from starting.
+   * {@code mayStart} does not let start, asked once the task is loaded and just before its
+   * function is called, is reported NOT_STARTED (and counts as no failure): so that a stop that
+   * arrives while a task loads still keeps it from starting.
    */
   public boolean evaluate(long attempt, FunctionRef function, byte[] args, ReportBatch.Builder reports,
-      StartCheck check) {
+      BooleanSupplier mayStart) {
     long start = System.nanoTime();
     Functions.Invoker invoker;
     Object[] decoded;
@@ -53,7 +49,7 @@ public final class Evaluator {
       reports.add(attempt, ReportStatus.LOAD_UNCAUGHT, Values.NONE, System.nanoTime() - start, ErrorData.of(unwrap(t)));
       return false;
     }
-    if (!check.mayStart()) {
+    if (!mayStart.getAsBoolean()) {
       reports.add(attempt, ReportStatus.NOT_STARTED, Values.NONE, 0, null);
       return true;
     }

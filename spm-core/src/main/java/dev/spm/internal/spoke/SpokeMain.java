@@ -28,6 +28,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 
 /**
  * A spoke: a JVM that evaluates one task at a time for the hub. Its command line says
@@ -227,7 +228,7 @@ public final class SpokeMain {
     int n = batch.attempts().length;
     TaskComm.enterCoarse(batch.mode());
     try {
-      Evaluator.StartCheck notStopped = () -> number > stoppedThrough; // read again once the task is loaded
+      BooleanSupplier notStopped = () -> number > stoppedThrough; // read again once the task is loaded
       for (int i = 0; i < n; i++) {
         long attempt = batch.attempts()[i];
         if (batch.failuresSeen() < coarseFailures || number <= stoppedThrough) {
