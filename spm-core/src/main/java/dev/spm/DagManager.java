@@ -71,6 +71,8 @@ public final class DagManager<R> {
     final List<String> dependsOn;
     final List<Node> dependents = new ArrayList<>();
     final boolean wantsInputs;
+    /** Whether a dependent wants this task's result among its inputs, so that it must be kept. */
+    boolean resultWanted;
     int waiting;
     /** For the cycle search: 0 unseen, 1 on the current path, 2 finished. */
     int visit;
@@ -87,14 +89,15 @@ public final class DagManager<R> {
 
   private final String name;
   private final StatusHandler<R> handler;
-  private final LinkedHashMap<String, Node> nodes = new LinkedHashMap<>();
-  private final Map<Long, Node> byId = new HashMap<>();
+  private final Map<String, Node> nodes = new HashMap<>();
+  /** The nodes in the order added: the task id of {@code added.get(i)} is {@code firstId + i}. */
+  private final List<Node> added = new ArrayList<>();
+  private long firstId = 1;
   private OnFailure onFailure = OnFailure.FINISH_RUNNING;
   private java.util.function.Consumer<String> onRelease = label -> { };
   private ListEngine engine;
   /** Whether this manage has applied its stopping policy: once is enough (drops that follow are its own). */
   private boolean stopped;
-  private long nextTaskId = 1;
 
   private DagManager(String name, StatusHandler<R> handler) {
     this.name = name;
@@ -158,11 +161,11 @@ public final class DagManager<R> {
       throw new SpmInputException("task label '" + task.label() + "' is already in DAG '" + name
           + "'; labels name the tasks of a DAG, so they must be unique");
     }
-    TaskSpec spec = new TaskSpec(nextTaskId++, task.label(), task.functionRef(), task.encodedArgs(),
+    TaskSpec spec = new TaskSpec(firstId + added.size(), task.label(), task.functionRef(), task.encodedArgs(),
         task.timeoutNanos());
     Node node = new Node(spec, List.copyOf(dependsOn), wantsInputs(spec.args()));
     nodes.put(spec.label(), node);
-    byId.put(spec.id(), node);
+    added.add(node);
   }
 
   private static boolean wantsInputs(byte[] args) {
@@ -200,8 +203,8 @@ public final class DagManager<R> {
       // before the failure was taken in, and holds no dear task ahead, which would only come back.
       engine.fenceFailures(onFailure != OnFailure.KEEP_GOING);
       engine.holdAhead(onFailure == OnFailure.KEEP_GOING);
-      engine.notYetSubmitted(() -> nodes.values().stream().filter(n -> !n.done && !n.released).map(n -> n.spec).toList());
-      for (Node node : nodes.values()) {
+      engine.notYetSubmitted(() -> added.stream().filter(n -> !n.done && !n.released).map(n -> n.spec).toList());
+      for (Node node : added) {
         if (node.waiting == 0) {
           release(node);
         }
@@ -209,16 +212,19 @@ public final class DagManager<R> {
     }, () -> {
       this.engine = null;
       nodes.clear();
-      byId.clear();
+      firstId += added.size(); // a late report of this manage names no node of the next
+      added.clear();
     });
   }
 
   /** Links dependents, counts what each waits for, and rejects missing dependencies and cycles. */
   private void link() {
-    for (Node node : nodes.values()) {
+    for (Node node : added) {
       node.dependents.clear();
+      node.resultWanted = false;
     }
-    for (Node node : nodes.values()) {
+    boolean forward = true; // each dependency added before its dependent: then there is no cycle
+    for (Node node : added) {
       node.waiting = 0;
       for (String label : node.dependsOn) {
         Node dependency = nodes.get(label);
@@ -227,10 +233,12 @@ public final class DagManager<R> {
               + "', which was not added");
         }
         dependency.dependents.add(node);
+        dependency.resultWanted |= node.wantsInputs;
+        forward &= dependency.spec.id() < node.spec.id();
         node.waiting++;
       }
     }
-    List<String> cycle = findCycle();
+    List<String> cycle = forward ? null : findCycle();
     if (cycle != null) {
       throw new SpmInputException("the tasks of DAG '" + name + "' form a cycle: " + String.join(" -> ", cycle));
     }
@@ -238,10 +246,10 @@ public final class DagManager<R> {
 
   /** A cycle as labels, first repeated last, or null. Iterative, so deep graphs do not overflow. */
   private List<String> findCycle() {
-    for (Node node : nodes.values()) {
+    for (Node node : added) {
       node.visit = 0;
     }
-    for (Node root : nodes.values()) {
+    for (Node root : added) {
       if (root.visit != 0) {
         continue;
       }
@@ -301,17 +309,19 @@ public final class DagManager<R> {
     onRelease.accept(spec.label());
   }
 
+  /** The node of a task id of this manage, or null. */
+  private Node byId(long taskId) {
+    long i = taskId - firstId;
+    return i >= 0 && i < added.size() ? added.get((int) i) : null;
+  }
+
   private void deliver(Outcome outcome) throws Exception {
-    Node node = byId.get(outcome.task().id());
+    Node node = byId(outcome.task().id());
     Report<R> report = Managers.report(outcome);
     if (node != null && !node.done) {
       node.done = true;
       if (report.succeeded()) {
-        boolean keep = false;
-        for (Node dependent : node.dependents) {
-          keep |= dependent.wantsInputs;
-        }
-        if (keep) {
+        if (node.resultWanted) {
           node.result = report.value();
         }
         handler.onReport(report);
@@ -347,13 +357,13 @@ public final class DagManager<R> {
     stopped = true;
     String stop = "was not started: task '" + node.spec.label() + "' failed and DAG '" + name + "' stops on failure";
     for (TaskSpec waiting : engine.stopStarting()) {
-      Node n = byId.get(waiting.id());
+      Node n = byId(waiting.id());
       if (n != null && !n.done) {
         n.done = true;
         engine.drop(waiting, stop);
       }
     }
-    for (Node other : nodes.values()) {
+    for (Node other : added) {
       if (!other.done && !other.released) {
         other.done = true;
         engine.drop(other.spec, stop);

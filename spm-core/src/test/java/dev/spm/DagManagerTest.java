@@ -269,6 +269,31 @@ class DagManagerTest {
   }
 
   @Test
+  void aTaskThatDependsOnItself_isACycleOfOne() {
+    DagManager<Object> dag = DagManager.declare(name(), r -> { });
+    dag.add(Task.of("a", TestFunctions::echo, "x"));
+    dag.add(Task.of("b", TestFunctions::echo, "x"), "a", "b");
+    assertThatThrownBy(() -> dag.manage(Pools.serial())).isInstanceOf(SpmInputException.class)
+        .hasMessageContaining("form a cycle: b -> b");
+  }
+
+  @Test
+  void aSecondManage_runsOnlyWhatWasAddedSince_underLabelsTheFirstHadUsed() {
+    Map<String, Object> results = new HashMap<>();
+    DagManager<Object> dag = DagManager.declare(name(), r -> results.put(r.label(), r.value()));
+    dag.add(Task.of("a", TestFunctions::echo, "first"));
+    dag.add(Task.of("b", TestFunctions::echoObject, DagManager.inputs()), "a");
+    dag.manage(Pools.serial());
+    assertThat(results).containsOnlyKeys("a", "b");
+    results.clear();
+    dag.add(Task.of("c", TestFunctions::echoObject, DagManager.inputs()), "a");
+    dag.add(Task.of("a", TestFunctions::echo, "second"));
+    dag.manage(Pools.serial());
+    assertThat(results).containsOnlyKeys("a", "c");
+    assertThat(results.get("c")).isEqualTo(Map.of("a", "second"));
+  }
+
+  @Test
   void aMissingDependency_isRejectedNamingIt() {
     DagManager<Object> dag = DagManager.declare(name(), r -> { });
     dag.add(Task.of("a", TestFunctions::echo, "x"), "nowhere");
