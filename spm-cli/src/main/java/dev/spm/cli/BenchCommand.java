@@ -163,7 +163,8 @@ final class BenchCommand implements Runnable {
 
   @Command(name = "wordcount", mixinStandardHelpOptions = true,
       description = "The word count's manage on the serial pool and on intra-all, in turns, in one process and session: "
-          + "round 1 cold, the later rounds warm; prints each manage and the speedups.")
+          + "round 1 cold, the later rounds warm; beside them the peer, the same mapper on plain threads in this JVM "
+          + "(one thread, then --peer-threads); prints each run and the speedups.")
   static final class WordCountCommand implements Callable<Integer> {
     @CommandLine.Parameters(arity = "1..*", paramLabel = "FILE", description = "Text files to count.")
     List<Path> files;
@@ -174,6 +175,10 @@ final class BenchCommand implements Runnable {
     @Option(names = "--chunk-mb", defaultValue = "8", description = "Chunk size in MiB (default: ${DEFAULT-VALUE}).")
     int chunkMb;
 
+    @Option(names = "--peer-threads", paramLabel = "N",
+        description = "Threads of the peer's wide run, 0 for no peer (default: the cores of this machine).")
+    Integer peerThreads;
+
     @CommandLine.Mixin
     CloudOption cloud;
 
@@ -183,10 +188,14 @@ final class BenchCommand implements Runnable {
         throw new IllegalArgumentException("--rounds takes 1 to 100 and --chunk-mb 1 to 1024, but were " + rounds
             + " and " + chunkMb);
       }
+      int threads = peerThreads != null ? peerThreads : Runtime.getRuntime().availableProcessors();
+      if (threads < 0 || threads > 1024) {
+        throw new IllegalArgumentException("--peer-threads takes 0 to 1024, but was " + threads);
+      }
       List<dev.spm.examples.wordcount.Chunk> chunks = WordCountBench.split(files, chunkMb << 20);
       Pool intraAll = Pools.intraAll();
       try (Session session = Clouds.openFor(intraAll, cloud.cloud)) {
-        WordCountBench.run(chunks, List.of(Pools.serial(), intraAll), rounds,
+        WordCountBench.run(chunks, List.of(Pools.serial(), intraAll), threads, rounds,
             dev.spm.MapReduceManager.Aggregation.DECENTRALIZED, System.out);
       }
       return ExitCodes.OK;

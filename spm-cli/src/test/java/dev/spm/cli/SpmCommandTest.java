@@ -76,7 +76,8 @@ class SpmCommandTest {
   void benchWordcount_badUsage_isOneLine_status255() {
     for (String[] args : new String[][] {{"bench", "wordcount"}, {"bench", "wordcount", "/nonexistent/f"},
         {"bench", "wordcount", "/tmp"}, {"bench", "wordcount", "f", "--rounds", "0"},
-        {"bench", "wordcount", "f", "--chunk-mb", "0"}, {"bench", "wordcount", "f", "--bogus"}}) {
+        {"bench", "wordcount", "f", "--chunk-mb", "0"}, {"bench", "wordcount", "f", "--peer-threads", "-1"},
+        {"bench", "wordcount", "f", "--bogus"}}) {
       Outcome o = execute(args);
       assertThat(o.status()).as("%s", List.of(args)).isEqualTo(255);
       assertThat(o.err()).as("%s", List.of(args)).hasLineCount(1);
