@@ -35,7 +35,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * on {@code threads} ({@code threads:N}), each thread folding what it counts into a map of its
  * own and the maps merged at the end. Its speedup is what this machine gives this kernel, with
  * no runtime in the way: a machine whose cores are not alike (a virtual machine whose cores share
- * their physical core with other work) shows it in both speedups.
+ * their physical core with other work) shows it in both speedups. Its round 1 is not cold: it
+ * runs in this JVM, where a pool run in this JVM (the serial pool) has compiled the mapper
+ * already. Its threads share this JVM's heap, so a collector that stops the world (the
+ * {@code spm} launcher's) holds both at each collection.
  *
  * <p>One line per {@code manage} ({@code round=1 pool=intra-all manage_seconds=0.612 words=23327}),
  * one per peer run ({@code round=1 peer=threads:2 seconds=0.388 words=23327}), then, for two pools
