@@ -33,12 +33,13 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>With {@code threads} above zero, each round also counts on the peer: the same mapper over
  * the same chunks on plain threads in this JVM, first on one thread ({@code threads:1}) and then
  * on {@code threads} ({@code threads:N}), each thread folding what it counts into a map of its
- * own and the maps merged at the end. Its speedup is what this machine gives this kernel, with
- * no runtime in the way: a machine whose cores are not alike (a virtual machine whose cores share
- * their physical core with other work) shows it in both speedups. Its round 1 is not cold: it
- * runs in this JVM, where a pool run in this JVM (the serial pool) has compiled the mapper
- * already. Its threads share this JVM's heap, so a collector that stops the world (the
- * {@code spm} launcher's) holds both at each collection.
+ * own and the maps merged at the end. Its speedup shows what this machine gives this work
+ * without spm: a machine whose cores are not alike (a virtual machine whose cores share their
+ * physical core with other work) shows in both speedups. Two things set it apart from spm's. Its
+ * threads share this JVM's heap, so a collector that stops the world (the {@code spm}
+ * launcher's) holds them all at each collection, where each spoke has a heap of its own. And its
+ * round 1 is not cold: a pool that runs in this JVM (the serial pool) has compiled the mapper
+ * already.
  *
  * <p>One line per {@code manage} ({@code round=1 pool=intra-all manage_seconds=0.612 words=23327}),
  * one per peer run ({@code round=1 peer=threads:2 seconds=0.388 words=23327}), then, for two pools
