@@ -40,6 +40,12 @@ import java.util.Objects;
  * <p>Mapper, reducer and combiner are resolved by name on the spokes, like any task function: use
  * static method references.
  *
+ * <p>Keys meet by {@code equals}. Every spoke gives a key the same partition, from a hash that does
+ * not depend on the JVM: {@code hashCode} for strings, numbers and classes that define it, and
+ * for enum constants (whose {@code hashCode} is their identity) and records, lists, sets and maps
+ * holding them, a hash of their names and parts. A key whose {@code hashCode} is its identity (an
+ * array, a class without {@code equals} and {@code hashCode}) fails its map task, saying so.
+ *
  * @param <I> the type of an input
  * @param <K> the type of a key
  * @param <V> the type of a value
@@ -56,16 +62,20 @@ public final class MapReduceManager<I, K, V> {
   }
 
   /**
-   * Folds two values of one key into one; must be associative and commutative, and should have no
-   * side effects: the runtime may apply it to the same pair more than once (a fold it starts on
-   * the encoded bytes and finishes on maps, when a result is not of the values' compact type).
+   * Folds two values of one key into one; must be associative and commutative, must not return
+   * null (a task whose reducer or combiner does fails), and should have no side effects: the
+   * runtime may apply it to the same pair more than once (a fold it starts on the encoded bytes
+   * and finishes on maps, when a result is not of the values' compact type).
    */
   @FunctionalInterface
   public interface Reducer<V> extends Serializable {
     V reduce(V a, V b) throws Exception;
   }
 
-  /** Receives a mapper's pairs. Not thread-safe: one per map task. */
+  /**
+   * Receives a mapper's pairs. A null value throws a {@code NullPointerException}, which fails the
+   * map task. Not thread-safe: one per map task.
+   */
   @FunctionalInterface
   public interface Emitter<K, V> {
     void emit(K key, V value);
@@ -78,10 +88,16 @@ public final class MapReduceManager<I, K, V> {
   private Aggregation aggregation = Aggregation.DECENTRALIZED;
   private int partitions;
   private StatusHandler<Object> handler = report -> { };
-  private final ArrayDeque<I> inputs = new ArrayDeque<>();
+  /** Inputs submitted offline, each encoded as it was submitted. */
+  private final ArrayDeque<byte[]> inputs = new ArrayDeque<>();
   private final ArrayDeque<Iterator<? extends I>> sources = new ArrayDeque<>();
+  private long inputsSubmitted;
+  /** The manage in progress, if any. */
+  private Run online;
   private Map<K, V> result;
   private long failedTasks;
+  /** Why the hub could not aggregate the last manage (centralized), or null. */
+  private String aggregationFailure;
 
   private MapReduceManager(String name, FunctionRef mapper, FunctionRef reducer) {
     this.name = name;
@@ -137,12 +153,29 @@ public final class MapReduceManager<I, K, V> {
     return this;
   }
 
-  /** Adds one input, mapped by one task. */
+  /**
+   * Adds one input, mapped by one task. Offline, it waits for the next {@code manage}; from the
+   * status handler, while map tasks still run, it joins the run in progress.
+   *
+   * @throws SpmInputException if the input cannot be serialized (it is not added; nothing else changes)
+   * @throws SpmUsageException if called during a manage whose map phase is over (the reduce tasks
+   *     have their inputs already)
+   */
   public void submit(I input) {
-    inputs.addLast(input);
+    byte[] encoded = Values.encode("input " + (inputsSubmitted + 1) + " of map-reduce '" + name + "'", input);
+    Run run = online;
+    if (run != null && run.started) {
+      run.submitDuring(encoded);
+    } else {
+      inputs.addLast(encoded);
+    }
+    inputsSubmitted++;
   }
 
-  /** Adds inputs read lazily, as slots free up. */
+  /**
+   * Adds inputs read lazily, as slots free up. An exception thrown by the iterator, or an input it
+   * gives that cannot be serialized, ends {@code manage} as {@link ListManager#submitAll} says.
+   */
   public void submitAll(Iterator<? extends I> source) {
     sources.addLast(Objects.requireNonNull(source, "source"));
   }
@@ -162,12 +195,15 @@ public final class MapReduceManager<I, K, V> {
   public ManageResult manage(Pool pool, ManageOptions options) {
     Run run = new Run();
     result = null;
+    aggregationFailure = null;
     ManageResult outcome = Managers.manage(name, CommMode.MAP_REDUCE, pool, options, inputs.isEmpty() && sources.isEmpty(), run::deliver,
         engine -> {
           run.engine = engine;
+          online = run;
           engine.hooks(live -> run.start(live.size()));
-        }, () -> { });
+        }, () -> online = null);
     failedTasks = outcome.failed();
+    aggregationFailure = run.aggregationFailure;
     result = run.gathered;
     return outcome;
   }
@@ -175,11 +211,16 @@ public final class MapReduceManager<I, K, V> {
   /**
    * The aggregate of the last {@code manage}: each key with its reduced value.
    *
-   * @throws SpmUsageException if there was no manage yet, or some task of it failed
+   * @throws SpmUsageException if there was no manage yet, or some task of it failed, or the hub
+   *     could not aggregate a map task's output (centralized: the reducer threw or returned null)
    */
   public Map<K, V> result() {
     if (result == null) {
       throw new SpmUsageException("map-reduce '" + name + "' has no result: call manage first");
+    }
+    if (aggregationFailure != null) {
+      throw new SpmUsageException("map-reduce '" + name + "' could not aggregate its last manage on the hub, so its "
+          + "result is incomplete: " + aggregationFailure);
     }
     if (failedTasks > 0) {
       throw new SpmUsageException("map-reduce '" + name + "' had " + failedTasks
@@ -201,8 +242,12 @@ public final class MapReduceManager<I, K, V> {
     Map<K, V> gathered = new HashMap<>();
     Functions.Invoker hubReducer;
     long nextId = 1;
+    boolean started;
+    /** The first failure of the hub's aggregation (centralized); after it, outputs are no longer folded. */
+    String aggregationFailure;
 
     void start(int liveSlots) {
+      started = true;
       parts = partitions > 0 ? partitions : Math.max(1, liveSlots);
       partitioned = new ArrayList<>();
       for (int i = 0; i < parts; i++) {
@@ -215,7 +260,7 @@ public final class MapReduceManager<I, K, V> {
           throw new SpmInputException("reducer " + reducer.display() + " cannot be resolved on the hub: " + e, e);
         }
       }
-      for (I input : inputs) {
+      for (byte[] input : inputs) {
         engine.submit(mapTask(input));
       }
       inputs.clear();
@@ -239,12 +284,21 @@ public final class MapReduceManager<I, K, V> {
 
         @Override
         public TaskSpec next() {
-          return mapTask(current.next());
+          return mapTask(Values.encode("input " + (++inputsSubmitted) + " of map-reduce '" + name + "'", current.next()));
         }
       });
     }
 
-    TaskSpec mapTask(I input) {
+    /** An input submitted from the status handler: a map task of this run, while maps still run. */
+    void submitDuring(byte[] input) {
+      if (reduceTaskFirstId != Long.MAX_VALUE) {
+        throw new SpmUsageException("map-reduce '" + name + "' has ended its map phase, so an input submitted now "
+            + "would be left out; submit it from the report of a map task, or before manage");
+      }
+      engine.submit(mapTask(input));
+    }
+
+    TaskSpec mapTask(byte[] input) {
       mapsSent++;
       long id = nextId++;
       Object[] args = {mapper, combiner, input, parts};
@@ -262,9 +316,7 @@ public final class MapReduceManager<I, K, V> {
         } else {
           byte[][] out = (byte[][]) report.value();
           if (aggregation == Aggregation.CENTRALIZED) {
-            for (byte[] part : out) {
-              MapReduceTasks.fold(hubReducer, combiner != null, part, (Map<Object, Object>) gathered);
-            }
+            aggregate(out, report.label());
           } else {
             for (int i = 0; i < parts; i++) {
               partitioned.get(i).add(out[i]);
@@ -276,6 +328,25 @@ public final class MapReduceManager<I, K, V> {
       }
       handler.onReport(report);
       afterMaps();
+    }
+
+    /**
+     * Folds a map task's output into the result on the hub (centralized). A reducer that throws
+     * fails the aggregation, not the manage: the map task's report still reaches the handler, and
+     * {@link #result()} says what went wrong.
+     */
+    @SuppressWarnings("unchecked")
+    void aggregate(byte[][] out, String label) {
+      if (aggregationFailure != null) {
+        return; // the result is incomplete already
+      }
+      try {
+        for (byte[] part : out) {
+          MapReduceTasks.fold(hubReducer, reducer, combiner != null, part, (Map<Object, Object>) gathered);
+        }
+      } catch (RuntimeException e) {
+        aggregationFailure = "the reducer " + reducer.display() + " failed on the output of " + label + ": " + e;
+      }
     }
 
     /** Once every map task has ended, starts the reduce tasks (decentralized). */
@@ -297,7 +368,7 @@ public final class MapReduceManager<I, K, V> {
   }
 
   private static final FunctionRef MAP = Functions.ofLambda(
-      (Fn.F4<FunctionRef, FunctionRef, Object, Integer, byte[][]>) MapReduceTasks::map);
+      (Fn.F4<FunctionRef, FunctionRef, byte[], Integer, byte[][]>) MapReduceTasks::map);
   private static final FunctionRef REDUCE = Functions.ofLambda(
       (Fn.F3<FunctionRef, Boolean, List<byte[]>, byte[]>) MapReduceTasks::reduce);
 }

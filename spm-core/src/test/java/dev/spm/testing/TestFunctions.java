@@ -175,6 +175,42 @@ public final class TestFunctions {
     }
   }
 
+  /** Keys whose hashCode is their identity in one JVM. */
+  public enum Color { RED, GREEN, BLUE, CYAN, MAGENTA, YELLOW, BLACK, WHITE }
+
+  /** A record key holding an enum constant. */
+  public record Shade(Color color, int depth) {}
+
+  /** A mapper: every color once, with 1. */
+  public static void everyColor(String ignored, dev.spm.MapReduceManager.Emitter<Color, Long> out) {
+    for (Color c : Color.values()) {
+      out.emit(c, 1L);
+    }
+  }
+
+  /** A mapper: every color at depths 1 and 2, as record keys, with 1. */
+  public static void everyShade(String ignored, dev.spm.MapReduceManager.Emitter<Shade, Long> out) {
+    for (Color c : Color.values()) {
+      out.emit(new Shade(c, 1), 1L);
+      out.emit(new Shade(c, 2), 1L);
+    }
+  }
+
+  /** A mapper that emits each word of the text with a null value. */
+  public static void wordsWithNull(String text, dev.spm.MapReduceManager.Emitter<String, Long> out) {
+    words(text, (word, one) -> out.emit(word, null));
+  }
+
+  /** A reducer that returns null once the sum passes 2. */
+  public static Long sumOrNullPastTwo(Long a, Long b) {
+    return a + b > 2 ? null : a + b;
+  }
+
+  /** A reducer that always throws a checked exception. */
+  public static Long refuseToReduce(Long a, Long b) throws java.io.IOException {
+    throw new java.io.IOException("will not add " + a + " and " + b);
+  }
+
   /** A mapper that fails on anything but a string. */
   public static void wordsOfAnything(Object text, dev.spm.MapReduceManager.Emitter<String, Long> out) {
     words((String) text, out);

@@ -77,14 +77,22 @@ public final class Values {
       return fory().serialize(args);
     } catch (RuntimeException | StackOverflowError e) {
       for (int i = 0; i < args.length; i++) {
-        try {
-          fory().serialize(args[i]);
-        } catch (RuntimeException | StackOverflowError inner) {
-          throw new SpmInputException("argument " + (i + 1) + " of " + what + " (" + typeOf(args[i])
-              + ") cannot be serialized: " + rootMessage(inner), inner);
-        }
+        encode("argument " + (i + 1) + " of " + what, args[i]);
       }
       throw new SpmInputException("the arguments of " + what + " cannot be serialized: " + rootMessage(e), e);
+    }
+  }
+
+  /**
+   * Encodes one value, such as a map-reduce input; read it with {@link #decode}.
+   *
+   * @throws SpmInputException naming {@code what} and the value's type, if it cannot be encoded
+   */
+  public static byte[] encode(String what, Object value) {
+    try {
+      return encode(value);
+    } catch (RuntimeException | StackOverflowError e) {
+      throw new SpmInputException(what + " (" + typeOf(value) + ") cannot be serialized: " + rootMessage(e), e);
     }
   }
 
