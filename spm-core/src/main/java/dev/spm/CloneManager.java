@@ -117,7 +117,7 @@ public final class CloneManager<R> {
       Report<R> report = Managers.report(outcome);
       byServer.computeIfAbsent(report.origin().server(), s -> new ArrayList<>()).add(report);
       handler.onReport(report);
-      if (period != null && !stopped) {
+      if (period != null && !stopped && outcome.kind() != Outcome.Kind.DROPPED) { // a dropped run's slot is gone
         long next = System.nanoTime() - report.origin().wallTime().toNanos() + period.toNanos();
         if (next < end[0]) {
           engine[0].submitAt(next, slotOf(outcome), spec(task));
@@ -147,7 +147,7 @@ public final class CloneManager<R> {
   /** The slot of the spoke that ran an outcome: its name without the incarnation. */
   private static String slotOf(Outcome outcome) {
     String spoke = outcome.origin().spoke();
-    int hash = spoke.indexOf('#');
+    int hash = spoke.lastIndexOf('#');
     return hash < 0 ? spoke : spoke.substring(0, hash);
   }
 }

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
@@ -120,6 +121,42 @@ class AgentJoinTest {
       } finally {
         third.destroyForcibly();
       }
+    } finally {
+      agent.destroyForcibly();
+      Sessions.closeLeavingNothing(session);
+    }
+  }
+
+  @Test
+  void aRepeatingClone_whoseServerLeaves_filesThatServersLastReportUnderIt_andRepeatsOnTheRest() throws Exception {
+    Session session = Session.open("local:1x1");
+    Process agent = startAgent(session, "leaver");
+    try {
+      awaitServer(session, "leaver");
+      session.awaitSpokes(Duration.ofSeconds(60));
+      String hubServer = session.servers().getFirst();
+      @SuppressWarnings("unchecked")
+      CloneManager<Long>[] clone = new CloneManager[1];
+      int[] hubRuns = {0};
+      clone[0] = CloneManager.declare("agent-join::clone-leaves", report -> {
+        if (report.origin().server().equals("leaver") && agent.isAlive()) {
+          agent.destroyForcibly(); // the server leaves between two of its runs
+        }
+        if (report.origin().server().equals(hubServer) && ++hubRuns[0] == 10) {
+          clone[0].stop();
+        }
+      });
+
+      clone[0].repeat(Task.of("pid", TestFunctions::pid), Duration.ofMillis(100), Pools.inter(),
+          ManageOptions.builder().timeoutWaitForSpokes(Duration.ofSeconds(60)).build());
+
+      Map<String, List<Report<Long>>> byServer = clone[0].byServer();
+      assertThat(byServer).as("no report is filed under a server named '-'").containsOnlyKeys(hubServer, "leaver");
+      assertThat(byServer.get(hubServer)).hasSize(10).allSatisfy(r -> assertThat(r.succeeded()).isTrue());
+      List<Report<Long>> leaver = byServer.get("leaver");
+      assertThat(leaver.getFirst().succeeded()).isTrue();
+      assertThat(leaver.getLast().failure()).as("its run after it left").get().isInstanceOf(TaskDropped.class);
+      assertThat(leaver.getLast().origin().spoke()).isEqualTo("leaver/slot-0");
     } finally {
       agent.destroyForcibly();
       Sessions.closeLeavingNothing(session);

@@ -351,8 +351,13 @@ public final class ListEngine {
    * {@link #stopStarting} not yet confirmed by every spoke, once it is.
    */
   public void drop(TaskSpec task, String why) {
-    Outcome dropped = new Outcome(task, Kind.DROPPED, null, null, why, new TaskOrigin(task.label(), task.id(), 0, "-",
-        "-", -1, Duration.ZERO, OptionalInt.empty(), OptionalInt.empty()));
+    drop(task, why, "-", "-");
+  }
+
+  /** {@link #drop(TaskSpec, String)}, with the server and slot it was meant for in its origin. */
+  private void drop(TaskSpec task, String why, String server, String slot) {
+    Outcome dropped = new Outcome(task, Kind.DROPPED, null, null, why, new TaskOrigin(task.label(), task.id(), 0, server,
+        slot, -1, Duration.ZERO, OptionalInt.empty(), OptionalInt.empty()));
     if (stopsUnconfirmed.isEmpty()) {
       deliver(dropped);
     } else {
@@ -897,7 +902,7 @@ public final class ListEngine {
     for (Lane lane : lanes) {
       if (lane.spoke == null && !lane.pinned.isEmpty() && !backend.canGrow(lane.slot)) {
         for (Pending p; (p = lane.pinned.pollFirst()) != null; ) {
-          drop(p.task, "was not run: its slot " + lane.slot + " is gone");
+          drop(p.task, "was not run: its slot " + lane.slot + " is gone", Tracker.serverOf(lane.slot), lane.slot);
         }
       }
     }

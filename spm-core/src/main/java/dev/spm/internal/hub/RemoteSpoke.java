@@ -36,7 +36,7 @@ final class RemoteSpoke implements SpokeLink {
     this.slot = slot;
     this.incarnation = incarnation;
     this.pid = pid;
-    this.slotName = server.name() + "/slot-" + slot;
+    this.slotName = server.name() + Tracker.SLOT + slot;
     this.name = slotName + "#" + incarnation;
     this.peerAddress = connection.remoteAddress().getHostAddress() + ":" + peerPort;
   }

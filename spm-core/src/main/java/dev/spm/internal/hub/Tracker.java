@@ -256,17 +256,26 @@ public final class Tracker implements Backend {
     return lanes;
   }
 
+  /** What a slot's name puts between its server's name and its number: {@code server-1/slot-0}. */
+  static final String SLOT = "/slot-";
+
+  /** The server of a slot, from the slot's name. */
+  static String serverOf(String slot) {
+    int at = slot.lastIndexOf(SLOT);
+    return at < 0 ? slot : slot.substring(0, at);
+  }
+
   private Lane lane(Server server, int slot) {
-    return new Lane(server.name + "/slot-" + slot, server.spokes[slot]);
+    return new Lane(server.name + SLOT + slot, server.spokes[slot]);
   }
 
   private Lane lane(String slotName) {
-    int cut = slotName.lastIndexOf("/slot-");
+    int cut = slotName.lastIndexOf(SLOT);
     Server server = cut < 0 ? null : servers.get(slotName.substring(0, cut));
     int slot = -1;
     if (server != null) {
       try {
-        slot = Integer.parseInt(slotName.substring(cut + 6));
+        slot = Integer.parseInt(slotName.substring(cut + SLOT.length()));
       } catch (NumberFormatException e) {
         slot = -1;
       }
@@ -281,7 +290,7 @@ public final class Tracker implements Backend {
     List<String> names = new ArrayList<>();
     for (Server server : servers.values()) {
       for (int i = 0; i < server.slots(); i++) {
-        names.add(server.name + "/slot-" + i);
+        names.add(server.name + SLOT + i);
       }
     }
     return names;
@@ -295,13 +304,13 @@ public final class Tracker implements Backend {
 
   @Override
   public synchronized boolean canGrow(String slot) {
-    return servers.containsKey(slot.substring(0, slot.lastIndexOf("/slot-")));
+    return servers.containsKey(serverOf(slot));
   }
 
   @Override
   public synchronized boolean canGrow() {
     for (String slot : routed) {
-      if (servers.containsKey(slot.substring(0, slot.lastIndexOf("/slot-")))) {
+      if (servers.containsKey(serverOf(slot))) {
         return true;
       }
     }
