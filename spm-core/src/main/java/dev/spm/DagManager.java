@@ -78,7 +78,8 @@ public final class DagManager<R> {
     int visit;
     boolean released;
     boolean done;
-    Object result;
+    /** Its result, encoded, when a dependent wants it: each dependent decodes a copy of its own. */
+    byte[] result;
 
     Node(TaskSpec spec, List<String> dependsOn, boolean wantsInputs) {
       this.spec = spec;
@@ -187,16 +188,19 @@ public final class DagManager<R> {
 
   /**
    * Runs the graph over the pool and returns when every task has had its one final report: a
-   * sequence point, as for {@link ListManager#manage(Pool, ManageOptions)}. The tasks stay added:
-   * they are not run again by a later {@code manage} unless added anew to a new manager.
+   * sequence point, as for {@link ListManager#manage(Pool, ManageOptions)}. A manage that runs
+   * uses up the tasks added so far, whether it ends normally or with a {@link ManageException}: a
+   * later {@code manage} runs only tasks added after it, and their labels may be used again. A
+   * graph rejected before anything runs (a missing dependency, a cycle) keeps its tasks, so that
+   * it can be completed and managed again.
    *
    * @throws SpmInputException if a dependency is missing or the tasks form a cycle (naming it),
    *     before anything runs, or if there are no tasks
    * @throws ManageException as {@link ListManager#manage(Pool, ManageOptions)}
    */
   public ManageResult manage(Pool pool, ManageOptions options) {
+    link(); // before going online: a rejected graph loses nothing
     return Managers.manage(name, CommMode.DAG, pool, options, nodes.isEmpty(), this::deliver, engine -> {
-      link();
       this.engine = engine;
       this.stopped = false;
       // A failure must stop what has not started (docs/RUNTIME.md): a spoke starts nothing sent
@@ -240,7 +244,11 @@ public final class DagManager<R> {
     }
     List<String> cycle = forward ? null : findCycle();
     if (cycle != null) {
-      throw new SpmInputException("the tasks of DAG '" + name + "' form a cycle: " + String.join(" -> ", cycle));
+      String shown = cycle.size() <= 21 ? String.join(" -> ", cycle) // a long one: its two ends, and its length
+          : String.join(" -> ", cycle.subList(0, 10)) + " -> ... " + (cycle.size() - 21) + " more ... -> "
+              + String.join(" -> ", cycle.subList(cycle.size() - 11, cycle.size())) + " (" + (cycle.size() - 1)
+              + " tasks)";
+      throw new SpmInputException("the tasks of DAG '" + name + "' form a cycle: " + shown);
     }
   }
 
@@ -294,7 +302,7 @@ public final class DagManager<R> {
     if (node.wantsInputs) {
       Map<String, Object> inputs = new LinkedHashMap<>();
       for (String label : node.dependsOn) {
-        inputs.put(label, nodes.get(label).result);
+        inputs.put(label, Values.decode(nodes.get(label).result)); // a copy of its own: not the handler's object
       }
       Object[] args = Values.decodeArgs(spec.args());
       for (int i = 0; i < args.length; i++) {
@@ -322,7 +330,7 @@ public final class DagManager<R> {
       node.done = true;
       if (report.succeeded()) {
         if (node.resultWanted) {
-          node.result = report.value();
+          node.result = outcome.value();
         }
         handler.onReport(report);
         for (Node dependent : node.dependents) {
@@ -358,9 +366,10 @@ public final class DagManager<R> {
     String stop = "was not started: task '" + node.spec.label() + "' failed and DAG '" + name + "' stops on failure";
     for (TaskSpec waiting : engine.stopStarting()) {
       Node n = byId(waiting.id());
-      if (n != null && !n.done) {
-        n.done = true;
-        engine.drop(waiting, stop);
+      if (n != null) {
+        // Taken back unsent: this manager reports it below, and until then lists it as unreported
+        // (notYetSubmitted), should the handler throw on a drop before it.
+        n.released = false;
       }
     }
     for (Node other : added) {

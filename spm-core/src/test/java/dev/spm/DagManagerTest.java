@@ -332,4 +332,71 @@ class DagManagerTest {
       }
     }
   }
+
+  @Test
+  void aGraphRejectedForAMissingDependency_keepsItsTasks_soThatItCanBeCompletedAndRun() {
+    List<String> ran = new ArrayList<>();
+    DagManager<Object> dag = DagManager.declare(name(), r -> ran.add(r.label()));
+    dag.add(Task.of("app", TestFunctions::echoObject, DagManager.inputs()), "lib");
+
+    assertThatThrownBy(() -> dag.manage(Pools.serial())).isInstanceOf(SpmInputException.class)
+        .hasMessageContaining("depends on 'lib', which was not added");
+    dag.add(Task.of("lib", TestFunctions::echo, "L"));
+    dag.manage(Pools.serial());
+
+    assertThat(ran).containsExactly("lib", "app");
+  }
+
+  @Test
+  void aHandlerThatChangesAResult_doesNotChangeWhatTheDependentReceives() {
+    Map<String, Object> results = new HashMap<>();
+    DagManager<Object> dag = DagManager.declare(name(), r -> {
+      results.put(r.label(), r.value());
+      if (r.value() instanceof List<?> list) {
+        list.clear();
+      }
+    });
+    dag.add(Task.of("p", TestFunctions::echoObject, new ArrayList<>(List.of("payload"))));
+    dag.add(Task.of("c", TestFunctions::echoObject, DagManager.inputs()), "p");
+    dag.manage(Pools.serial());
+
+    assertThat(results.get("c")).isEqualTo(Map.of("p", List.of("payload")));
+  }
+
+  @Test
+  void aLongCycle_isNamedByItsEnds_withItsLength() {
+    DagManager<Object> dag = DagManager.declare(name(), r -> { });
+    for (int i = 0; i < 1000; i++) {
+      dag.add(Task.of("n" + i, TestFunctions::echo, "x"), "n" + ((i + 1) % 1000));
+    }
+    assertThatThrownBy(() -> dag.manage(Pools.serial())).isInstanceOf(SpmInputException.class)
+        .hasMessageContaining("form a cycle: n0 -> ").hasMessageContaining(" -> ... 980 more ... -> ")
+        .hasMessageEndingWith(" -> n0 (1000 tasks)")
+        .satisfies(e -> assertThat(e.getMessage()).hasSizeLessThan(400));
+  }
+
+  @ParameterizedTest
+  @CsvSource({"FINISH_RUNNING", "STOP_NOW"})
+  void aHandlerThatThrowsOnADrop_leavesEveryOtherTaskReportedOrListedUnreported(DagManager.OnFailure policy) {
+    List<String> heard = new ArrayList<>();
+    DagManager<Object> dag = DagManager.declare(name(), r -> {
+      heard.add(r.label());
+      if (r.failure().isPresent() && r.failure().get().getMessage().contains("was not started")) {
+        throw new IllegalStateException("the handler fails on " + r.label());
+      }
+    }).onFailure(policy);
+    dag.add(Task.of("bad", TestFunctions::divide, 1, 0));
+    List<String> all = new ArrayList<>(List.of("bad", "child"));
+    for (int i = 0; i < 5; i++) {
+      dag.add(Task.of("r" + i, TestFunctions::echo, "x"));
+      all.add("r" + i);
+    }
+    dag.add(Task.of("child", TestFunctions::echo, "x"), "r0");
+
+    assertThatThrownBy(() -> dag.manage(Pools.serial())).isInstanceOfSatisfying(ManageException.class, e -> {
+      List<String> accounted = new ArrayList<>(heard);
+      accounted.addAll(e.unreported());
+      assertThat(accounted).as("heard %s, unreported %s", heard, e.unreported()).containsExactlyInAnyOrderElementsOf(all);
+    });
+  }
 }
