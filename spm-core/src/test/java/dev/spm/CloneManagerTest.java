@@ -2,7 +2,7 @@ package dev.spm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.spm.testing.Sessions;
+import dev.spm.testing.LocalSession;
 import dev.spm.testing.TestFunctions;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -10,9 +10,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The Clone manager on three virtual servers of two slots. */
 class CloneManagerTest {
@@ -21,17 +20,9 @@ class CloneManagerTest {
       .timeoutWaitForSpokes(Duration.ofSeconds(60)).build();
   private static final ManageOptions ALL_UP = ManageOptions.builder().nSpokesMin(6)
       .timeoutWaitForSpokes(Duration.ofSeconds(60)).build();
-  private static Session session;
 
-  @BeforeAll
-  static void open() {
-    session = Session.open("local:3x2");
-  }
-
-  @AfterAll
-  static void close() {
-    Sessions.closeLeavingNothing(session);
-  }
+  @RegisterExtension
+  static final LocalSession SESSION = new LocalSession("local:3x2");
 
   @Test
   void once_runsTheTaskOnEverySpoke_andReportsPerServer() {

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.spm.internal.proc.ProcInfo;
 import dev.spm.internal.proc.ProcessTrees;
-import dev.spm.testing.Sessions;
+import dev.spm.testing.LocalSession;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,8 +12,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -23,17 +22,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class DeadlineTest {
   private static final AtomicInteger NAMES = new AtomicInteger();
-  private static Session session;
 
-  @BeforeAll
-  static void open() {
-    session = Session.open("local:1x2");
-  }
-
-  @AfterAll
-  static void close() {
-    Sessions.closeLeavingNothing(session);
-  }
+  @RegisterExtension
+  static final LocalSession SESSION = new LocalSession("local:1x2");
 
   @ParameterizedTest
   @ValueSource(strings = {
@@ -57,7 +48,7 @@ class DeadlineTest {
 
   private static List<ProcInfo> zombiesOfTheSession() {
     List<ProcInfo> zombies = new ArrayList<>(ProcessTrees.zombieChildrenOf(ProcessHandle.current().pid()));
-    for (ProcInfo p : ProcessTrees.findByEnv(ProcessTrees.SESSION_ENV, session.id())) {
+    for (ProcInfo p : ProcessTrees.findByEnv(ProcessTrees.SESSION_ENV, SESSION.session().id())) {
       zombies.addAll(ProcessTrees.zombieChildrenOf(p.pid()));
     }
     return zombies;

@@ -5,16 +5,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.spm.testing.CommFunctions;
-import dev.spm.testing.Sessions;
+import dev.spm.testing.LocalSession;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -25,17 +24,9 @@ class GangManagerTest {
   private static final AtomicInteger NAMES = new AtomicInteger();
   private static final ManageOptions OPTIONS = ManageOptions.builder().timeoutWaitForSpokes(Duration.ofSeconds(60))
       .build();
-  private static Session session;
 
-  @BeforeAll
-  static void open() {
-    session = Session.open("local:1x3");
-  }
-
-  @AfterAll
-  static void close() {
-    Sessions.closeLeavingNothing(session);
-  }
+  @RegisterExtension
+  static final LocalSession SESSION = new LocalSession("local:1x3");
 
   private static String name(String what) {
     return "gang-" + what + "-" + NAMES.incrementAndGet();

@@ -4,15 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.spm.testing.CommFunctions;
-import dev.spm.testing.Sessions;
+import dev.spm.testing.LocalSession;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -21,17 +20,9 @@ class HubChannelManagerTest {
   private static final AtomicInteger NAMES = new AtomicInteger();
   private static final ManageOptions OPTIONS = ManageOptions.builder().timeoutWaitForSpokes(Duration.ofSeconds(60))
       .build();
-  private static Session session;
 
-  @BeforeAll
-  static void open() {
-    session = Session.open("local:1x2");
-  }
-
-  @AfterAll
-  static void close() {
-    Sessions.closeLeavingNothing(session);
-  }
+  @RegisterExtension
+  static final LocalSession SESSION = new LocalSession("local:1x2");
 
   static Stream<Pool> pools() {
     return Stream.of(Pools.serial(), Pools.intraAll());

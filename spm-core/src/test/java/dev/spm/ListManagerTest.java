@@ -3,7 +3,7 @@ package dev.spm;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.spm.testing.Sessions;
+import dev.spm.testing.LocalSession;
 import dev.spm.testing.TestFunctions;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,9 +17,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.LongStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -29,17 +28,9 @@ class ListManagerTest {
   private static final AtomicInteger NAMES = new AtomicInteger();
   private static final ManageOptions BOTH = ManageOptions.builder().nSpokesMin(2)
       .timeoutWaitForSpokes(Duration.ofSeconds(60)).build();
-  private static Session session;
 
-  @BeforeAll
-  static void open() {
-    session = Session.open("local:1x2");
-  }
-
-  @AfterAll
-  static void close() {
-    Sessions.closeLeavingNothing(session);
-  }
+  @RegisterExtension
+  static final LocalSession SESSION = new LocalSession("local:1x2");
 
   private static String name() {
     return "list-" + NAMES.incrementAndGet();
@@ -176,7 +167,7 @@ class ListManagerTest {
         .cause().isInstanceOf(RemoteThrowable.class).hasToString("java.lang.ArithmeticException: / by zero");
     TaskException failure = report.failure().orElseThrow();
     assertThat(failure.origin().attempt()).isEqualTo(1);
-    assertThat(failure.origin().server()).isEqualTo(session.servers().get(0));
+    assertThat(failure.origin().server()).isEqualTo(SESSION.session().servers().get(0));
     assertThat(failure.origin().pid()).isNotEqualTo(ProcessHandle.current().pid());
     assertThat(failure.getCause().getStackTrace()[0].getMethodName()).isEqualTo("divide");
   }

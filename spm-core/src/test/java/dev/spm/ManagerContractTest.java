@@ -3,7 +3,7 @@ package dev.spm;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.spm.testing.Sessions;
+import dev.spm.testing.LocalSession;
 import dev.spm.testing.TestFunctions;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -12,8 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -28,7 +27,8 @@ class ManagerContractTest {
   private static final AtomicInteger NAMES = new AtomicInteger();
   private static final ManageOptions OPTIONS = ManageOptions.builder().timeoutWaitForSpokes(Duration.ofSeconds(60))
       .build();
-  private static Session session;
+  @RegisterExtension
+  static final LocalSession SESSION = new LocalSession("local:1x2");
 
   /** One manager with some tasks; manage runs them and returns the number of reports to expect. */
   interface Subject {
@@ -86,16 +86,6 @@ class ManagerContractTest {
       all.add(Arguments.of("CloneManager", clone, pool));
     }
     return all.stream();
-  }
-
-  @BeforeAll
-  static void open() {
-    session = Session.open("local:1x2");
-  }
-
-  @AfterAll
-  static void close() {
-    Sessions.closeLeavingNothing(session);
   }
 
   private static String name(String kind) {

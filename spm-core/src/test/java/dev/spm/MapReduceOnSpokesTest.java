@@ -3,18 +3,17 @@ package dev.spm;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.spm.MapReduceManager.Aggregation;
-import dev.spm.testing.Sessions;
-import dev.spm.testing.TestFunctions;
+import dev.spm.testing.LocalSession;
 import dev.spm.testing.TestFunctions.Color;
 import dev.spm.testing.TestFunctions.Shade;
+import dev.spm.testing.TestFunctions;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -28,17 +27,9 @@ class MapReduceOnSpokesTest {
   private static final ManageOptions OPTIONS = ManageOptions.builder().timeoutWaitForSpokes(Duration.ofSeconds(60))
       .build();
   private static final int INPUTS = 24;
-  private static Session session;
 
-  @BeforeAll
-  static void open() {
-    session = Session.open("local:1x2");
-  }
-
-  @AfterAll
-  static void close() {
-    Sessions.closeLeavingNothing(session);
-  }
+  @RegisterExtension
+  static final LocalSession SESSION = new LocalSession("local:1x2");
 
   @ParameterizedTest
   @EnumSource(Aggregation.class)

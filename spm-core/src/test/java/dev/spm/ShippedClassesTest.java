@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.spm.internal.task.ShippedClasses;
-import dev.spm.testing.Sessions;
+import dev.spm.testing.LocalSession;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.net.URI;
@@ -22,10 +22,9 @@ import javax.tools.JavaFileObject;
 import javax.tools.SimpleJavaFileObject;
 import javax.tools.StandardJavaFileManager;
 import javax.tools.ToolProvider;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Classes that exist only as bytes in the hub (as JShell's do) reach the spokes: their functions
@@ -36,18 +35,9 @@ class ShippedClassesTest {
   private static final AtomicInteger NAMES = new AtomicInteger();
   private static final ManageOptions OPTIONS = ManageOptions.builder().timeoutWaitForSpokes(Duration.ofSeconds(60))
       .build();
-  private static Session session;
+  @RegisterExtension
+  static final LocalSession SESSION = new LocalSession("local:1x2");
   private ShippedClasses.Generation generation;
-
-  @BeforeAll
-  static void open() {
-    session = Session.open("local:1x2");
-  }
-
-  @AfterAll
-  static void close() {
-    Sessions.closeLeavingNothing(session);
-  }
 
   @AfterEach
   void endGeneration() {
