@@ -111,45 +111,62 @@ class DagManagerTest {
   @ParameterizedTest // cheap tasks go to a spoke in batches: none after the failure may start
   @CsvSource({"serial, FINISH_RUNNING", "spoke, FINISH_RUNNING", "serial, STOP_NOW", "spoke, STOP_NOW"})
   void aStoppingPolicy_startsNoCheapTaskSentInTheSameBatchAsTheFailure(String where, DagManager.OnFailure policy,
-      @TempDir Path dir) {
+      @TempDir Path dir) throws Exception {
     // Under STOP_NOW too, they are reported not started, not killed: the failing spoke runs nothing.
     Session session = where.equals("spoke") ? Session.open("local:1x1") : null;
     try {
-      Map<String, Report<Object>> reports = new LinkedHashMap<>();
-      DagManager<Object> dag = DagManager.declare(name(), r -> reports.put(r.label(), r)).onFailure(policy);
-      for (int i = 0; i < 400; i++) {
-        dag.add(Task.of("warm" + i, TestFunctions::echo, "x")); // the window grows: batches of many
-      }
-      // It takes a while to fail, so that a spoke holds the next batch of cheap tasks when it does.
-      dag.add(Task.of("bad", TestFunctions::workThenFail, 50L));
-      for (int i = 0; i < 200; i++) {
-        dag.add(Task.of("after" + i, TestFunctions::markThenWork, dir.resolve("started-" + i).toString(), 0L));
-      }
-      dag.manage(session == null ? Pools.serial() : Pools.intraAll(),
-          ManageOptions.builder().timeoutWaitForSpokes(Duration.ofSeconds(60)).build());
-
-      assertThat(reports).hasSize(601);
-      assertThat(reports.get("bad").failure()).isPresent();
-      assertThat(dir.toFile().list()).as("tasks started after the failure").isEmpty();
-      for (int i = 0; i < 200; i++) {
-        assertThatThrownBy(reports.get("after" + i)::value).isInstanceOf(TaskDropped.class)
-            .hasMessageContaining("was not started");
-      }
-      // Only tasks that came back not started are dropped with the engine's words: some were sent.
-      assertThat(reports.values().stream().filter(r -> r.failure().isPresent()
-          && r.failure().get().getMessage().contains("its manager stopped starting tasks"))).isNotEmpty();
-      if (session != null) { // the failing spoke ran nothing more, so STOP_NOW had nothing of it to kill
-        List<Report<Object>> next = new ArrayList<>();
-        ListManager<Object> after = ListManager.declare(name(), next::add);
-        after.submit(Task.of("next", TestFunctions::echo, "x"));
-        after.manage(Pools.intraAll());
-        assertThat(next.get(0).origin().spoke()).isEqualTo(reports.get("bad").origin().spoke());
+      // Whether cheap tasks share the failing task's batch depends on how the batches grew, which
+      // a loaded machine can change: each attempt checks that nothing started after the failure,
+      // and one of three must have had tasks in that batch (they come back not started).
+      for (int attempt = 1; ; attempt++) {
+        Path markers = Files.createDirectory(dir.resolve("attempt-" + attempt));
+        if (stopsWithTasksInTheFailingBatch(session, policy, markers)) {
+          return;
+        }
+        assertThat(attempt).as("attempts in which the failing task's batch held cheap tasks").isLessThan(3);
       }
     } finally {
       if (session != null) {
         Sessions.closeLeavingNothing(session);
       }
     }
+  }
+
+  /**
+   * One run of the scenario above, on the session's spoke or the serial pool: checks that nothing
+   * started after the failure; returns whether some tasks of the failing batch came back not started.
+   */
+  private static boolean stopsWithTasksInTheFailingBatch(Session session, DagManager.OnFailure policy, Path dir) {
+    Map<String, Report<Object>> reports = new LinkedHashMap<>();
+    DagManager<Object> dag = DagManager.declare(name(), r -> reports.put(r.label(), r)).onFailure(policy);
+    for (int i = 0; i < 400; i++) {
+      dag.add(Task.of("warm" + i, TestFunctions::echo, "x")); // the window grows: batches of many
+    }
+    // It takes a while to fail, so that a spoke holds the next batch of cheap tasks when it does.
+    dag.add(Task.of("bad", TestFunctions::workThenFail, 50L));
+    for (int i = 0; i < 200; i++) {
+      dag.add(Task.of("after" + i, TestFunctions::markThenWork, dir.resolve("started-" + i).toString(), 0L));
+    }
+    dag.manage(session == null ? Pools.serial() : Pools.intraAll(),
+        ManageOptions.builder().timeoutWaitForSpokes(Duration.ofSeconds(60)).build());
+
+    assertThat(reports).hasSize(601);
+    assertThat(reports.get("bad").failure()).isPresent();
+    assertThat(dir.toFile().list()).as("tasks started after the failure").isEmpty();
+    for (int i = 0; i < 200; i++) {
+      assertThatThrownBy(reports.get("after" + i)::value).isInstanceOf(TaskDropped.class)
+          .hasMessageContaining("was not started");
+    }
+    if (session != null) { // the failing spoke ran nothing more, so STOP_NOW had nothing of it to kill
+      List<Report<Object>> next = new ArrayList<>();
+      ListManager<Object> after = ListManager.declare(name(), next::add);
+      after.submit(Task.of("next", TestFunctions::echo, "x"));
+      after.manage(Pools.intraAll());
+      assertThat(next.get(0).origin().spoke()).isEqualTo(reports.get("bad").origin().spoke());
+    }
+    // Only tasks that came back not started are dropped with the engine's words: then some were sent.
+    return reports.values().stream().anyMatch(r -> r.failure().isPresent()
+        && r.failure().get().getMessage().contains("its manager stopped starting tasks"));
   }
 
   @ParameterizedTest // over TLS too: a session that listens beyond loopback
