@@ -17,18 +17,28 @@ import java.util.Set;
  *
  * <p>Not read (rejected with the line, so that a build never silently differs from make's):
  * conditionals ({@code ifeq}, {@code ifdef}, ...), {@code include}, {@code define}, double-colon
- * rules and target-specific variables. Special targets other than {@code .PHONY} (such as
- * {@code .SUFFIXES}) are accepted and ignored.
+ * rules and target-specific variables; special targets that change how recipes run
+ * ({@code .ONESHELL}, {@code .NOTPARALLEL}, {@code .DELETE_ON_ERROR}, {@code .SILENT}, ...).
+ * Special targets that only matter to what this subset does not do ({@code .SUFFIXES},
+ * {@code .PRECIOUS}, {@code .SECONDARY}, ...) are accepted and ignored.
+ *
+ * <p>As in make, the prerequisites of the rule line that has a target's recipe come first among
+ * its prerequisites ({@code $<}), before those of lines without one, wherever those stand.
  */
 final class MakefileParser {
   private static final Set<String> UNSUPPORTED = Set.of(
       "ifeq", "ifneq", "ifdef", "ifndef", "else", "endif", "include", "-include", "sinclude", "define",
       "endef", "export", "unexport", "override", "vpath");
+  /** Special targets about intermediate files, suffix rules and clocks: nothing this subset does. */
+  private static final Set<String> IGNORED_SPECIAL = Set.of(
+      ".SUFFIXES", ".PRECIOUS", ".SECONDARY", ".INTERMEDIATE", ".NOTINTERMEDIATE", ".LOW_RESOLUTION_TIME");
 
   private final Makefile makefile;
   private final PrintStream warnings;
   private List<Makefile.Line> recipe; // the recipe being read, or null outside a rule
   private List<Makefile.Rule> recipeRules = List.of();
+  /** The prerequisites of the rule line being read, which come first for the rules it gives a recipe. */
+  private List<String> recipeLinePrereqs = List.of();
   private Makefile.PatternRule recipePattern;
 
   private MakefileParser(Makefile makefile, PrintStream warnings) {
@@ -182,7 +192,11 @@ final class MakefileParser {
       }
       if (target.startsWith(".") && target.indexOf('/') < 0 && target.chars().skip(1).allMatch(c ->
           Character.isUpperCase(c) || c == '_')) {
-        continue; // another special target (.SUFFIXES, .PRECIOUS, ...): accepted, ignored
+        if (IGNORED_SPECIAL.contains(target)) {
+          continue;
+        }
+        throw MakeError.at(makefile.fileName, lineNo, "special target " + target + " is not supported by this "
+            + "make (it would change how recipes run)");
       }
       if (makefile.firstTarget == null && !target.startsWith(".")) {
         makefile.firstTarget = target;
@@ -193,6 +207,7 @@ final class MakefileParser {
       rules.add(rule);
     }
     recipeRules = rules;
+    recipeLinePrereqs = List.copyOf(prereqs);
     if (hasRecipe) {
       for (Makefile.Rule rule : rules) {
         setRecipe(rule, lineNo);
@@ -209,6 +224,14 @@ final class MakefileParser {
       }
     }
     rule.recipe = recipe;
+    // This line's prerequisites were added last: move them first, as make orders them.
+    List<String> all = rule.prereqs;
+    int n = recipeLinePrereqs.size();
+    if (n > 0 && n < all.size() && all.subList(all.size() - n, all.size()).equals(recipeLinePrereqs)) {
+      List<String> line = new ArrayList<>(all.subList(all.size() - n, all.size()));
+      all.subList(all.size() - n, all.size()).clear();
+      all.addAll(0, line);
+    }
   }
 
   /** Called where a rule's recipe ends: rules that got recipe lines take the recipe. */
@@ -223,6 +246,7 @@ final class MakefileParser {
     }
     recipe = null;
     recipeRules = List.of();
+    recipeLinePrereqs = List.of();
     recipePattern = null;
   }
 

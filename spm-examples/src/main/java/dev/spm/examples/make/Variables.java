@@ -41,6 +41,8 @@ final class Variables {
   Variables(Map<String, String> environment, Path dir) {
     this.environment = Map.copyOf(environment);
     this.dir = dir;
+    // Set by make, not read from the environment; a Makefile may set it again.
+    values.put("CURDIR", new Value(dir.toAbsolutePath().normalize().toString(), false));
   }
 
   /** {@code name = text}: kept unexpanded. */
@@ -73,6 +75,26 @@ final class Variables {
     }
     String added = old.recursive() ? text : expand(text);
     values.put(name, new Value(old.text().isEmpty() ? added : old.text() + " " + added, old.recursive()));
+  }
+
+  /**
+   * The directory part ({@code D}: without its trailing slash, {@code .} if none) or the file part
+   * ({@code F}) of each word, as make's {@code $(@D)} and {@code $(@F)} give them.
+   */
+  static String dirOrFile(String files, boolean directory) {
+    List<String> parts = new ArrayList<>();
+    for (String word : files.trim().split("\\s+")) {
+      if (word.isEmpty()) {
+        continue;
+      }
+      int slash = word.lastIndexOf('/');
+      if (!directory) {
+        parts.add(word.substring(slash + 1));
+      } else {
+        parts.add(slash < 0 ? "." : slash == 0 ? "/" : word.substring(0, slash));
+      }
+    }
+    return String.join(" ", parts);
   }
 
   boolean isDefined(String name) {
@@ -283,6 +305,12 @@ final class Variables {
     String auto = automatic.get(name);
     if (auto != null) {
       return auto;
+    }
+    if (name.length() == 2 && (name.charAt(1) == 'D' || name.charAt(1) == 'F')) {
+      String files = automatic.get(name.substring(0, 1)); // $(@D), $(<F), ...
+      if (files != null) {
+        return dirOrFile(files, name.charAt(1) == 'D');
+      }
     }
     Value value = values.get(name);
     if (value == null) {

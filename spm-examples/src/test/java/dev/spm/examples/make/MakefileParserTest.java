@@ -146,9 +146,56 @@ class MakefileParserTest {
         a:
         \techo second
         """);
-    assertThat(m.rule("a").prereqs).containsExactly("b", "c");
+    // GNU make 4.3 runs "echo second c b": a line with a recipe puts its prerequisites first
+    assertThat(m.rule("a").prereqs).containsExactly("c", "b");
     assertThat(m.rule("a").recipe).extracting(Makefile.Line::text).containsExactly("echo second");
     assertThat(warnings.toString()).contains("Makefile:4: warning: overriding recipe for target 'a'");
+  }
+
+  @Test
+  void theRecipeLinesPrerequisites_comeFirst_evenAfterALineWithoutARecipe() throws IOException {
+    file("defs.h", 100);
+    file("main.c", 100);
+    Makefile m = parse("""
+        main.o: defs.h
+        main.o: main.c
+        	cc -c $< -o $@ # $^
+        """);
+    // GNU make 4.3: "cc -c main.c -o main.o # main.c defs.h", where file order would compile defs.h
+    assertThat(commands(BuildPlan.of(m, dir, List.of()))).containsExactly("cc -c main.c -o main.o # main.c defs.h");
+  }
+
+  @Test
+  void theDirectoryAndFileParts_ofAutomaticVariables() throws IOException {
+    file("src/a.c", 100);
+    file("top.c", 100);
+    Makefile m = parse("""
+        obj/%.o: src/%.c
+        	mkdir -p $(@D) && cp $< $@ # $(@F) $(<D) $(<F)
+        %.x: %.c
+        	echo $(@D) $(@F) $(^D)
+        """);
+    assertThat(commands(BuildPlan.of(m, dir, List.of("obj/a.o", "top.x"))))
+        .containsExactly("mkdir -p obj && cp src/a.c obj/a.o # a.o src a.c", "echo . top.x .");
+  }
+
+  @Test
+  void curdir_isTheBuildDirectory_unlessTheMakefileSetsIt() {
+    assertThat(value(parse("OUT = $(CURDIR)/build\n"), "OUT")).isEqualTo(dir.toAbsolutePath().normalize() + "/build");
+    assertThat(value(parse("CURDIR = elsewhere\n", Map.of("CURDIR", "/from/env")), "CURDIR")).isEqualTo("elsewhere");
+    assertThat(value(parse("\n", Map.of("CURDIR", "/from/env")), "CURDIR"))
+        .isEqualTo(dir.toAbsolutePath().normalize().toString());
+  }
+
+  @Test
+  void specialTargetsThatChangeHowRecipesRun_areRejected_andHarmlessOnesIgnored() {
+    for (String special : List.of(".ONESHELL", ".NOTPARALLEL", ".DELETE_ON_ERROR", ".SILENT", ".IGNORE", ".POSIX")) {
+      assertThatThrownBy(() -> parse("all:\n\techo hi\n" + special + ":\n")).as(special)
+          .isInstanceOf(MakeError.class)
+          .hasMessageContaining("Makefile:3: special target " + special + " is not supported");
+    }
+    Makefile m = parse(".SUFFIXES:\n.PRECIOUS: a\nall:\n\techo hi\n");
+    assertThat(m.rule("all").recipe).extracting(Makefile.Line::text).containsExactly("echo hi");
   }
 
   @Test
