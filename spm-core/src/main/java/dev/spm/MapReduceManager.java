@@ -162,7 +162,7 @@ public final class MapReduceManager<I, K, V> {
    *     have their inputs already)
    */
   public void submit(I input) {
-    byte[] encoded = Values.encode("input " + (inputsSubmitted + 1) + " of map-reduce '" + name + "'", input);
+    byte[] encoded = Values.encode(inputName(inputsSubmitted + 1), input);
     Run run = online;
     if (run != null && run.started) {
       run.submitDuring(encoded);
@@ -170,6 +170,11 @@ public final class MapReduceManager<I, K, V> {
       inputs.addLast(encoded);
     }
     inputsSubmitted++;
+  }
+
+  /** How an error names the n-th input of this manager, counted from 1. */
+  private String inputName(long n) {
+    return "input " + n + " of map-reduce '" + name + "'";
   }
 
   /**
@@ -284,7 +289,7 @@ public final class MapReduceManager<I, K, V> {
 
         @Override
         public TaskSpec next() {
-          return mapTask(Values.encode("input " + (++inputsSubmitted) + " of map-reduce '" + name + "'", current.next()));
+          return mapTask(Values.encode(inputName(++inputsSubmitted), current.next()));
         }
       });
     }

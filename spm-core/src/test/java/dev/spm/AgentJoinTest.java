@@ -157,6 +157,7 @@ class AgentJoinTest {
       assertThat(leaver.getFirst().succeeded()).isTrue();
       assertThat(leaver.getLast().failure()).as("its run after it left").get().isInstanceOf(TaskDropped.class);
       assertThat(leaver.getLast().origin().spoke()).isEqualTo("leaver/slot-0");
+      assertThat(agent.waitFor(10, TimeUnit.SECONDS)).as("the killed agent has ended").isTrue();
     } finally {
       agent.destroyForcibly();
       Sessions.closeLeavingNothing(session);
